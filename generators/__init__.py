@@ -1,0 +1,1 @@
+"""lespakket: turns lesson files into classroom-ready lesson packs (decks, worksheets, guides)."""

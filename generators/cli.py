@@ -1,0 +1,151 @@
+"""The `lespakket` command: parse options, call the pipeline, print diagnostics, map outcomes to exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .diagnostics import BuildAborted, Diagnostics
+from .paths import DEFAULT_LESSONS, DEFAULT_OUTPUT
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+EXIT_INPUT = 1
+EXIT_INTERNAL = 3
+
+
+def report(diagnostics: Diagnostics, strict: bool = False) -> None:
+    """Print every diagnostic once, sorted by place, then a one-line summary."""
+    for diagnostic in diagnostics.sorted():
+        click.echo(diagnostic.format(), err=True)
+    errors, warnings = diagnostics.counts()
+    if strict:
+        errors, warnings = errors + warnings, 0
+    if errors or warnings:
+        parts = []
+        if errors:
+            parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
+        if warnings:
+            parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+        click.echo(" en ".join(parts) + ".", err=True)
+
+
+def _abort(diagnostics: Diagnostics, strict: bool) -> None:
+    report(diagnostics, strict)
+    click.echo("Er is niets geschreven. Los de fouten op en probeer het opnieuw.", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+school_option = click.option(
+    "--school", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Schoolbestand (YAML) met de naam van de school en de eigen contactpersonen.",
+)
+strict_option = click.option("--strict", is_flag=True, help="Behandel waarschuwingen als fouten.")
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="lespakket", message="lespakket %(version)s")
+def cli() -> None:
+    """Maak lespakketten over uitbuiting van jongeren: dia's, werkbladen en handleidingen."""
+
+
+@cli.command("check")
+@click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
+@school_option
+@strict_option
+def check_command(paden: tuple[Path, ...], school: Path | None, strict: bool) -> None:
+    """Controleer lesbestanden (standaard alles in lessons/) zonder iets te schrijven."""
+    from .build import load_project
+
+    project = load_project(list(paden) or [DEFAULT_LESSONS], school)
+    report(project.diagnostics, strict)
+    if project.diagnostics.has_errors(strict):
+        sys.exit(EXIT_INPUT)
+    count = len(project.lessons)
+    click.echo(f"{count} {'les' if count == 1 else 'lessen'} gecontroleerd: in orde.")
+
+
+@cli.command("list")
+@click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
+def list_command(paden: tuple[Path, ...]) -> None:
+    """Toon alle lessen met hun doelgroepen en lesduur."""
+    from .build import load_project
+
+    project = load_project(list(paden) or [DEFAULT_LESSONS])
+    if project.diagnostics.has_errors():
+        _abort(project.diagnostics, False)
+    rows = []
+    for loaded in sorted(project.lessons, key=lambda l: (l.model.reeks, l.model.id)):
+        lesson = loaded.model
+        title = lesson.titel.for_audience(next(iter(lesson.doelgroepen))) or ""
+        groups = ", ".join(f"{a} ({s.duur} min)" for a, s in lesson.doelgroepen.items())
+        rows.append((lesson.reeks, lesson.id, title, groups))
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(("REEKS", "LES", "TITEL", ""))]
+    click.echo(f"{'REEKS':<{widths[0]}}  {'LES':<{widths[1]}}  {'TITEL':<{widths[2]}}  DOELGROEPEN")
+    for row in rows:
+        click.echo(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}")
+
+
+@cli.command("build")
+@click.option("--les", "lessen", multiple=True, metavar="ID", help="Bouw alleen deze les (mag vaker).")
+@click.option("--doelgroep", "doelgroepen", multiple=True, metavar="ID", help="Bouw alleen voor deze doelgroep (mag vaker).")
+@click.option("--uit", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUTPUT, show_default=True,
+              help="Map voor de resultaten.")
+@click.option("--lessen", "lesmap", type=click.Path(path_type=Path), default=DEFAULT_LESSONS, show_default=True,
+              help="Map met de lessen.")
+@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="Eigen PowerPoint-sjabloon van de school (met dezelfde indelingsnamen).")
+@school_option
+@strict_option
+def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, school, strict: bool) -> None:
+    """Controleer alles en bouw de lespakketten in output/."""
+    from .build import BuildRequest, build
+
+    request = BuildRequest(
+        lesson_paths=[lesmap], output=uit, lesson_ids=tuple(lessen), audiences=tuple(doelgroepen),
+        school=school, template=sjabloon, strict=strict,
+    )
+    try:
+        result = build(request)
+    except BuildAborted as aborted:
+        _abort(aborted.diagnostics, strict)
+    report(result.diagnostics, strict)
+    click.echo(
+        f"{result.documents} lesdocumenten, {len(result.entries)} bestanden geschreven in {uit}/ "
+        f"(overzicht: {uit}/manifest.json)."
+    )
+
+
+@cli.command("schema")
+@click.option("-o", "--uit", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Schrijf het schema naar dit bestand in plaats van naar het scherm.")
+def schema_command(uit: Path | None) -> None:
+    """Het JSON Schema van het lesformaat, voor automatisch aanvullen in je editor."""
+    from .schema_export import lesson_json_schema
+
+    text = json.dumps(lesson_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if uit is None:
+        click.echo(text, nl=False)
+    else:
+        uit.write_text(text, encoding="utf-8")
+        click.echo(f"Schema geschreven naar {uit}.")
+
+
+def main() -> None:
+    """Entry point: never show a traceback to an author unless LESPAKKET_DEBUG is set."""
+    try:
+        cli(standalone_mode=True)
+    except (KeyboardInterrupt, BrokenPipeError):
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001
+        if os.environ.get("LESPAKKET_DEBUG"):
+            raise
+        click.echo(
+            f"Interne fout in lespakket ({type(exc).__name__}: {exc}). Dit ligt niet aan je les; meld het aan "
+            "de ontwikkelaars. Zet LESPAKKET_DEBUG=1 voor details.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,379 @@
+"""The resolved lesson document: one lesson for one audience, frozen, fully filled in.
+
+Renderers take only this. It carries values (sizes, limits, wording), never an instruction to
+branch on an audience: `AudienceProfile.id` exists for output paths and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Union
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class RichText:
+    runs: tuple[Run, ...]
+
+    @property
+    def plain(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __bool__(self) -> bool:
+        return bool(self.plain.strip())
+
+
+# --- audience, shared facts, school -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Typography:
+    slide_title_pt: int
+    slide_body_pt: int
+    worksheet_body_pt: float
+    worksheet_line_spacing_mm: float
+    guide_body_pt: float
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bullets_per_slide: int
+    max_words_per_bullet: int
+    max_words_per_sentence: int
+    max_long_words_percent: int
+
+
+@dataclass(frozen=True)
+class AudienceProfile:
+    id: str
+    label: str
+    who: str
+    education: str
+    typography: Typography
+    limits: Limits
+    readability_min: int
+    readability_level: str
+    help_text: str
+    help_url: str
+
+
+@dataclass(frozen=True)
+class HelpRoute:
+    id: str
+    name: str
+    for_whom: str
+    description: str
+    phone: str | None
+    website: str | None
+    hours: str | None
+    anonymous: bool
+
+
+@dataclass(frozen=True)
+class SharedItem:
+    title: str
+    text: str | None
+
+
+@dataclass(frozen=True)
+class SharedList:
+    intro: str | None
+    items: tuple[SharedItem, ...]
+
+
+@dataclass(frozen=True)
+class CoreGoal:
+    id: str
+    name: str
+    education: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: str
+    function: str | None
+    reach: str
+
+
+@dataclass(frozen=True)
+class SchoolInfo:
+    name: str
+    place: str | None
+    region: str | None
+    contacts: tuple[Contact, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    title: RichText
+    url: str | None
+    note: RichText | None
+
+
+# --- slides: a closed set -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BulletSlide:
+    title: RichText
+    bullets: tuple[RichText, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class ImageSlide:
+    title: RichText
+    image: Path
+    alt: str
+    caption: RichText | None
+
+
+@dataclass(frozen=True)
+class QuoteSlide:
+    title: RichText
+    quote: RichText
+    source: RichText | None
+
+
+@dataclass(frozen=True)
+class StatementSlide:
+    title: RichText
+    statement: RichText
+
+
+@dataclass(frozen=True)
+class CaseSlide:
+    title: RichText
+    paragraphs: tuple[RichText, ...]
+    questions: tuple[RichText, ...]
+
+
+@dataclass(frozen=True)
+class DiscussionSlide:
+    title: RichText
+    question: RichText
+    listen_for: tuple[RichText, ...]
+
+
+@dataclass(frozen=True)
+class QuizSlide:
+    title: RichText
+    question: RichText
+    options: tuple[RichText, ...]
+    correct: tuple[int, ...]
+    explanation: RichText | None
+
+
+@dataclass(frozen=True)
+class TwoColumnSlide:
+    title: RichText
+    left_heading: RichText
+    left: tuple[RichText, ...]
+    right_heading: RichText
+    right: tuple[RichText, ...]
+
+
+Slide = Union[
+    BulletSlide, ImageSlide, QuoteSlide, StatementSlide, CaseSlide, DiscussionSlide, QuizSlide, TwoColumnSlide
+]
+
+# --- worksheet exercises ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the answer key shows: a model answer, points to look for, or both."""
+
+    text: RichText | None
+    points: tuple[RichText, ...]
+
+
+@dataclass(frozen=True)
+class ExerciseHead:
+    number: int
+    title: RichText | None
+    instruction: RichText
+
+
+@dataclass(frozen=True)
+class OpenExercise:
+    head: ExerciseHead
+    question: RichText
+    lines: int
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class ChoiceExercise:
+    head: ExerciseHead
+    question: RichText
+    options: tuple[RichText, ...]
+    correct: tuple[int, ...]
+    explanation: RichText | None
+
+
+@dataclass(frozen=True)
+class TrueFalseStatement:
+    text: RichText
+    is_true: bool
+    explanation: RichText | None
+
+
+@dataclass(frozen=True)
+class TrueFalseExercise:
+    head: ExerciseHead
+    statements: tuple[TrueFalseStatement, ...]
+    labels: tuple[str, str] = ("waar", "niet waar")
+
+
+@dataclass(frozen=True)
+class AgreeStatement:
+    text: RichText
+    points: tuple[RichText, ...]
+
+
+@dataclass(frozen=True)
+class AgreeExercise:
+    head: ExerciseHead
+    statements: tuple[AgreeStatement, ...]
+    labels: tuple[str, str] = ("eens", "oneens")
+
+
+@dataclass(frozen=True)
+class MatchExercise:
+    """`pairs` in the right combination; pupils see the right-hand items in `shown_order`."""
+
+    head: ExerciseHead
+    pairs: tuple[tuple[RichText, RichText], ...]
+    shown_order: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    answer: str
+
+
+@dataclass(frozen=True)
+class FillInExercise:
+    head: ExerciseHead
+    segments: tuple[RichText | Gap, ...]
+    word_bank: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrderExercise:
+    """`steps` in the right order; pupils see them in `shown_order`."""
+
+    head: ExerciseHead
+    steps: tuple[RichText, ...]
+    shown_order: tuple[int, ...]
+    explanation: RichText | None
+
+
+@dataclass(frozen=True)
+class CaseQuestion:
+    question: RichText
+    lines: int
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class CaseExercise:
+    head: ExerciseHead
+    case: tuple[RichText, ...]
+    questions: tuple[CaseQuestion, ...]
+
+
+@dataclass(frozen=True)
+class ReflectionExercise:
+    head: ExerciseHead
+    question: RichText
+    lines: int
+    answer: Answer
+
+
+Exercise = Union[
+    OpenExercise, ChoiceExercise, TrueFalseExercise, AgreeExercise, MatchExercise,
+    FillInExercise, OrderExercise, CaseExercise, ReflectionExercise,
+]
+
+# --- the lesson ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Activity:
+    number: int
+    title: RichText
+    minutes: int
+    method: RichText
+    goal: RichText | None
+    optional: bool
+    slides: tuple[Slide, ...]
+    notes: tuple[RichText, ...]
+    exercises: tuple[Exercise, ...]
+
+
+@dataclass(frozen=True)
+class Phase:
+    kind: str
+    title: RichText
+    activities: tuple[Activity, ...]
+
+
+@dataclass(frozen=True)
+class Goals:
+    knowledge: tuple[RichText, ...]
+    skills: tuple[RichText, ...]
+    attitude: tuple[RichText, ...]
+
+
+@dataclass(frozen=True)
+class LessonDocument:
+    lesson_id: str
+    series: str
+    title: RichText
+    summary: RichText
+    audience: AudienceProfile
+    duration: int
+    goals: Goals
+    core_goals: tuple[CoreGoal, ...]
+    materials: tuple[RichText, ...]
+    preparation: tuple[RichText, ...]
+    background: tuple[RichText, ...]
+    phases: tuple[Phase, ...]
+    help_routes: tuple[HelpRoute, ...]
+    teacher_help_routes: tuple[HelpRoute, ...]
+    meldcode: SharedList
+    conversation_tips: SharedList
+    attention_points: SharedList
+    signals: SharedList
+    sources: tuple[Source, ...]
+    publisher: str
+    school: SchoolInfo | None = field(default=None)
+
+    @property
+    def activities(self) -> Iterator[Activity]:
+        for phase in self.phases:
+            yield from phase.activities
+
+    @property
+    def exercises(self) -> Iterator[Exercise]:
+        for activity in self.activities:
+            yield from activity.exercises
+
+    @property
+    def short_duration(self) -> int:
+        """Minutes when the optional activities are skipped (the shortened route)."""
+        return sum(a.minutes for a in self.activities if not a.optional)

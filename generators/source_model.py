@@ -1,0 +1,340 @@
+"""The lesson format as authors write it (les.yaml): strict pydantic models with Dutch keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any, Generic, Literal, TypeVar, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    RootModel,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+DEFAULT_KEY = "standaard"
+GAP = re.compile(r"\[([^\[\]]+)\]")
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+T = TypeVar("T")
+
+
+def _scalar_to_text(value: Any) -> Any:
+    """Why: YAML reads `12` or `3.5` as numbers; in a text field the author meant the text."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("tekst_bool", "ja/nee-waarde in plaats van tekst")
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_scalar_to_text)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+AudienceId = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Why: `extra="forbid"` turns a misspelled key into an error instead of silently dropped text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class PerAudience(RootModel[dict[str, T]], Generic[T]):
+    """A value that may differ per audience: either one value, or `{standaard: .., 10-12: ..}`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _single_value(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): v for k, v in value.items()}
+        return {DEFAULT_KEY: value}
+
+    def for_audience(self, audience: str) -> T | None:
+        return self.root.get(audience, self.root.get(DEFAULT_KEY))
+
+
+class Tekst(PerAudience[Text]):
+    """Text with optional variants per audience; **vet** and _cursief_ are allowed inside."""
+
+
+class Minutes(PerAudience[Annotated[int, Field(ge=0, le=600)]]):
+    """Minutes, optionally per audience."""
+
+
+class Punt(Strict):
+    """One list item: a text, optionally limited to some audiences."""
+
+    tekst: Tekst
+    alleen: list[AudienceId] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_text(cls, value: Any) -> Any:
+        if isinstance(value, dict) and "tekst" in value:
+            return value
+        return {"tekst": value}
+
+
+class Block(Strict):
+    alleen: list[AudienceId] | None = None
+
+
+# --- slides -------------------------------------------------------------------------------
+
+
+class Afbeelding(Strict):
+    pad: str = Field(min_length=1)
+    alt: Tekst
+    bijschrift: Tekst | None = None
+
+
+class Kolom(Strict):
+    kop: Tekst
+    punten: list[Punt] = Field(min_length=1)
+
+
+class InhoudDia(Block):
+    soort: Literal["inhoud"]
+    titel: Tekst
+    punten: list[Punt] = Field(min_length=1)
+
+
+class AfbeeldingDia(Block):
+    soort: Literal["afbeelding"]
+    titel: Tekst
+    afbeelding: Afbeelding
+
+
+class CitaatDia(Block):
+    soort: Literal["citaat"]
+    titel: Tekst | None = None
+    tekst: Tekst
+    bron: Tekst | None = None
+
+
+class StellingDia(Block):
+    soort: Literal["stelling"]
+    titel: Tekst | None = None
+    stelling: Tekst
+
+
+class CasusDia(Block):
+    soort: Literal["casus"]
+    titel: Tekst
+    tekst: Tekst
+    vragen: list[Punt] = Field(default_factory=list)
+
+
+class DiscussieDia(Block):
+    soort: Literal["discussie"]
+    titel: Tekst | None = None
+    vraag: Tekst
+    luisterpunten: list[Punt] = Field(default_factory=list)
+
+
+class QuizDia(Block):
+    soort: Literal["quiz"]
+    titel: Tekst | None = None
+    vraag: Tekst
+    opties: list[Punt] = Field(min_length=2, max_length=6)
+    juist: str = Field(min_length=1)
+    uitleg: Tekst | None = None
+
+
+class TweeKolommenDia(Block):
+    soort: Literal["twee-kolommen"]
+    titel: Tekst
+    links: Kolom
+    rechts: Kolom
+
+
+SharedSource = Literal["meldcode", "gesprekstips", "aandachtspunten", "signalen"]
+
+
+class GegevensDia(Block):
+    """A slide filled from shared data in assets/data, optionally a selection of its ids."""
+
+    soort: Literal["gegevens"]
+    bron: SharedSource
+    titel: Tekst | None = None
+    items: list[str] | None = None
+
+
+Dia = Annotated[
+    Union[
+        InhoudDia, AfbeeldingDia, CitaatDia, StellingDia, CasusDia,
+        DiscussieDia, QuizDia, TweeKolommenDia, GegevensDia,
+    ],
+    Field(discriminator="soort"),
+]
+
+# --- worksheet exercises ------------------------------------------------------------------
+
+
+class AnswerFields(Strict):
+    antwoord: Tekst | None = None
+    aandachtspunten: list[Punt] | None = None
+
+
+class ExerciseBase(Block):
+    titel: Tekst | None = None
+    instructie: Tekst | None = None
+
+
+class OpenOpdracht(ExerciseBase, AnswerFields):
+    soort: Literal["open"]
+    vraag: Tekst
+    regels: int | None = Field(default=None, ge=1, le=30)
+
+
+class MeerkeuzeOpdracht(ExerciseBase):
+    soort: Literal["meerkeuze"]
+    vraag: Tekst
+    opties: list[Punt] = Field(min_length=2, max_length=8)
+    juist: str | list[str]
+    uitleg: Tekst | None = None
+
+
+class WaarStelling(Strict):
+    stelling: Tekst
+    antwoord: Literal["waar", "niet waar"]
+    uitleg: Tekst | None = None
+    alleen: list[AudienceId] | None = None
+
+
+class WaarNietWaarOpdracht(ExerciseBase):
+    soort: Literal["waar-niet-waar"]
+    stellingen: list[WaarStelling] = Field(min_length=1)
+
+
+class EensStelling(Strict):
+    stelling: Tekst
+    aandachtspunten: list[Punt] = Field(min_length=1)
+    alleen: list[AudienceId] | None = None
+
+
+class EensOneensOpdracht(ExerciseBase):
+    soort: Literal["eens-oneens"]
+    stellingen: list[EensStelling] = Field(min_length=1)
+
+
+class Paar(Strict):
+    links: Tekst
+    rechts: Tekst
+    alleen: list[AudienceId] | None = None
+
+
+class KoppelOpdracht(ExerciseBase):
+    soort: Literal["koppelen"]
+    paren: list[Paar] = Field(min_length=2)
+
+
+class InvulOpdracht(ExerciseBase):
+    """`tekst` marks each gap as [woord]; the word bank is the gaps plus `extra_woorden`."""
+
+    soort: Literal["invullen"]
+    tekst: Tekst
+    extra_woorden: list[Text] = Field(default_factory=list)
+
+
+class VolgordeOpdracht(ExerciseBase):
+    """`stappen` are written in the right order; the worksheet shows them mixed up."""
+
+    soort: Literal["volgorde"]
+    stappen: list[Punt] = Field(min_length=2)
+    uitleg: Tekst | None = None
+
+
+class CasusVraag(AnswerFields):
+    vraag: Tekst
+    regels: int | None = Field(default=None, ge=1, le=30)
+    alleen: list[AudienceId] | None = None
+
+
+class CasusOpdracht(ExerciseBase):
+    soort: Literal["casus"]
+    casus: Tekst
+    vragen: list[CasusVraag] = Field(min_length=1)
+
+
+class ReflectieOpdracht(ExerciseBase, AnswerFields):
+    soort: Literal["reflectie"]
+    vraag: Tekst
+    regels: int | None = Field(default=None, ge=1, le=30)
+
+
+Opdracht = Annotated[
+    Union[
+        OpenOpdracht, MeerkeuzeOpdracht, WaarNietWaarOpdracht, EensOneensOpdracht,
+        KoppelOpdracht, InvulOpdracht, VolgordeOpdracht, CasusOpdracht, ReflectieOpdracht,
+    ],
+    Field(discriminator="soort"),
+]
+
+# --- lesson -------------------------------------------------------------------------------
+
+
+class Activiteit(Block):
+    titel: Tekst
+    minuten: Minutes
+    werkvorm: Tekst
+    doel: Tekst | None = None
+    optioneel: bool = False
+    dias: list[Dia] = Field(default_factory=list)
+    docentnotities: Tekst | None = None
+    opdrachten: list[Opdracht] = Field(default_factory=list)
+
+
+class Fase(Block):
+    fase: Literal["introductie", "kern", "afsluiting"]
+    titel: Tekst | None = None
+    activiteiten: list[Activiteit] = Field(min_length=1)
+
+
+class DoelgroepInstelling(Strict):
+    duur: int = Field(ge=5, le=600)
+
+
+class Leerdoelen(Strict):
+    kennis: list[Punt] = Field(default_factory=list)
+    vaardigheden: list[Punt] = Field(default_factory=list)
+    houding: list[Punt] = Field(default_factory=list)
+
+
+class Bron(Strict):
+    titel: Tekst
+    url: str | None = None
+    toelichting: Tekst | None = None
+
+
+class Les(Strict):
+    """One lesson: lessons/<reeks>/<id>/les.yaml."""
+
+    id: Slug
+    titel: Tekst
+    reeks: Slug
+    samenvatting: Tekst
+    doelgroepen: dict[str, DoelgroepInstelling] = Field(min_length=1)
+    leerdoelen: Leerdoelen
+    kerndoelen: list[str] = Field(default_factory=list)
+    benodigdheden: list[Punt] = Field(default_factory=list)
+    voorbereiding: list[Punt] = Field(default_factory=list)
+    achtergrond: list[Punt] = Field(default_factory=list)
+    lesverloop: list[Fase] = Field(min_length=1)
+    hulplijnen: list[str] | None = None
+    bronnen: list[Bron] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _audience_keys_as_text(cls, value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("doelgroepen"), dict):
+            value = dict(value)
+            value["doelgroepen"] = {str(k): v for k, v in value["doelgroepen"].items()}
+        return value
