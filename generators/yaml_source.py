@@ -134,13 +134,14 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
     try:
         tree = _new_loader().load(text)
     except DuplicateKeyError as exc:
-        first = exc.context_mark.line + 1 if exc.context_mark else 0
         mark = exc.problem_mark
         key = re.search(r'duplicate key "(.*?)"', exc.problem or "")
         name = key.group(1) if key else "?"
+        first = _first_key_line(text, name, mark.column, exc.context_mark.line if exc.context_mark else 0, mark.line)
+        earlier = f" (eerder op regel {first})" if first else ""
         diagnostics.error(
             "yaml-dubbele-sleutel",
-            f"De sleutel '{name}' staat twee keer in hetzelfde blok (eerder op regel {first}). Laat er één over.",
+            f"De sleutel '{name}' staat twee keer in hetzelfde blok{earlier}. Laat er één over.",
             Location(display, mark.line + 1, mark.column + 1),
         )
         return None
@@ -175,6 +176,15 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
         )
         return None
     return SourceFile(path=path, display=display, tree=tree)
+
+
+def _first_key_line(text: str, key: str, column: int, start: int, end: int) -> int | None:
+    """The 1-based line where `key` first appears at `column` between lines start and end (0-based)."""
+    pattern = re.compile(rf"^(- )?{re.escape(key)}\s*:")
+    for number, line in enumerate(text.splitlines()[start:end], start=start):
+        if pattern.match(line[column:]) and not line[:column].strip(" -"):
+            return number + 1
+    return None
 
 
 _PROBLEMS_NL = {
