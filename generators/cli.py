@@ -114,7 +114,8 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, school
         _abort(aborted.diagnostics, strict)
     report(result.diagnostics, strict)
     click.echo(
-        f"{result.documents} lesdocumenten, {len(result.entries)} bestanden geschreven in {uit}/ "
+        f"{result.documents} {'lesdocument' if result.documents == 1 else 'lesdocumenten'}, "
+        f"{len(result.entries)} bestanden geschreven in {uit}/ "
         f"(overzicht: {uit}/manifest.json)."
     )
 
