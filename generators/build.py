@@ -17,6 +17,7 @@ from .data_model import School
 from .diagnostics import BuildAborted, Diagnostics, Location, did_you_mean, display_path
 from .lesson_checks import check_lessons
 from .lesson_document import LessonDocument
+from .lesson_lint import lint_lessons
 from .lesson_reader import discover_lesson_files, read_lessons
 from .model_loading import Loaded, load_model
 from .paths import ASSETS_DIR, DATA_DIR, artifact_path
@@ -54,6 +55,7 @@ def load_project(
     lessons = read_lessons(files, diagnostics)
     if data is not None:
         check_lessons(lessons, data, diagnostics)
+        lint_lessons(lessons, data, diagnostics, data_dir)
     school = None
     if school_path is not None:
         loaded = load_model(school_path, School, diagnostics, kind="schoolbestand")
