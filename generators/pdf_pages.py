@@ -1,0 +1,242 @@
+"""Page furniture and document assembly for house-style PDFs: header, help line with QR code, 'pagina x van y', metadata.
+
+Use `build_pdf(story, meta, furniture)` to turn a list of flowables into PDF bytes. Every page gets
+the header, an optional tag (e.g. "Docentversie"), the audience's help line with a vector QR code,
+and "pagina x van y". Builds are byte-identical for the same input (`invariant=1`).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Sequence
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Rect
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.lib.styles import ParagraphStyle
+
+from .pdf_style import BOLD, REGULAR, Colours, check_glyphs, text_markup
+
+PAGE_TOTAL_FORM = "lespakket-page-total"
+HELP_QR_FORM = "lespakket-help-qr"
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """Document information; `author` is the publisher, language is always Dutch."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...] = ()
+    creator: str = "lespakket"
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """What is drawn around the story on every page."""
+
+    header_left: str
+    header_right: str = ""
+    tag: str | None = None
+    help_text: str | None = None
+    help_url: str | None = None
+    show_header_left_on_first_page: bool = False
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    size: tuple[float, float] = A4
+    margin_left: float = 18 * mm
+    margin_right: float = 18 * mm
+    margin_top: float = 20 * mm
+    margin_bottom: float = 30 * mm
+    qr_size: float = 17 * mm
+    footer_base: float = 8 * mm
+
+    @property
+    def frame_width(self) -> float:
+        return self.size[0] - self.margin_left - self.margin_right
+
+    @property
+    def frame_height(self) -> float:
+        return self.size[1] - self.margin_top - self.margin_bottom
+
+
+def _footer_style() -> ParagraphStyle:
+    return ParagraphStyle(
+        "footer", fontName=REGULAR, fontSize=8.5, leading=10.5, textColor=Colours.muted, hyphenationLang="",
+    )
+
+
+class _PageDecorator:
+    """The onPage callback: draws furniture; the page total comes from a form filled in at save time."""
+
+    def __init__(self, furniture: PageFurniture, geometry: PageGeometry):
+        for text in (furniture.header_left, furniture.header_right, furniture.tag or "", furniture.help_text or ""):
+            check_glyphs(text)
+        self.furniture = furniture
+        self.geometry = geometry
+        self._qr_defined = False
+
+    def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        self._header(canv, canv.getPageNumber())
+        self._footer(canv, canv.getPageNumber())
+        canv.restoreState()
+
+    def _header(self, canv: Canvas, page: int) -> None:
+        g, f = self.geometry, self.furniture
+        width, height = g.size
+        baseline = height - 12 * mm
+        right = width - g.margin_right
+        if f.tag:
+            canv.setFont(BOLD, 10)
+            tag_width = canv.stringWidth(f.tag.upper(), BOLD, 10) + 6 * mm
+            canv.setFillColor(Colours.teacher)
+            canv.roundRect(right - tag_width, baseline - 2.6 * mm, tag_width, 7.4 * mm, 1.6 * mm, stroke=0, fill=1)
+            canv.setFillColor(Colours.white)
+            canv.drawCentredString(right - tag_width / 2, baseline - 0.2 * mm, f.tag.upper())
+            right -= tag_width + 4 * mm
+        canv.setFont(REGULAR, 9)
+        canv.setFillColor(Colours.muted)
+        canv.drawRightString(right, baseline, f.header_right)
+        if page > 1 or f.show_header_left_on_first_page:
+            canv.setFont(BOLD, 9)
+            canv.setFillColor(Colours.primary)
+            canv.drawString(g.margin_left, baseline, _fit(f.header_left, BOLD, 9, right - g.margin_left - 60 * mm))
+        canv.setStrokeColor(Colours.rule)
+        canv.setLineWidth(0.6)
+        canv.line(g.margin_left, baseline - 4 * mm, width - g.margin_right, baseline - 4 * mm)
+
+    def _footer(self, canv: Canvas, page: int) -> None:
+        g, f = self.geometry, self.furniture
+        width = g.size[0]
+        top = g.footer_base + g.qr_size + 2 * mm
+        canv.setStrokeColor(Colours.rule)
+        canv.setLineWidth(0.6)
+        canv.line(g.margin_left, top, width - g.margin_right, top)
+        number_text = f"pagina {page} van "
+        canv.setFont(REGULAR, 9)
+        number_x = width - g.margin_right - canv.stringWidth("pagina 00 van 00", REGULAR, 9)
+        number_y = g.footer_base + g.qr_size / 2 - 3
+        text_right = number_x - 6 * mm
+        text_left = g.margin_left
+        if f.help_url:
+            self._draw_qr(canv, g.margin_left, g.footer_base)
+            text_left += g.qr_size + 3 * mm
+        if f.help_text:
+            shown = text_markup(f.help_text)
+            if f.help_url:
+                shown += f"<br/><font name='{BOLD}' color='{Colours.primary.hexval()}'>{text_markup(_display_url(f.help_url))}</font>"
+            para = Paragraph(shown, _footer_style())
+            _, h = para.wrap(text_right - text_left, g.qr_size + 4 * mm)
+            para.drawOn(canv, text_left, g.footer_base + max(0, (g.qr_size - h) / 2))
+        canv.setFillColor(Colours.muted)
+        canv.drawString(number_x, number_y, number_text)
+        canv.saveState()
+        canv.translate(number_x + canv.stringWidth(number_text, REGULAR, 9), number_y)
+        canv.doForm(PAGE_TOTAL_FORM)
+        canv.restoreState()
+
+    def _draw_qr(self, canv: Canvas, x: float, y: float) -> None:
+        """Why: one form XObject drawn on every page keeps the file small (the code has ~600 modules)."""
+        if not self._qr_defined:
+            canv.beginForm(HELP_QR_FORM, 0, 0, self.geometry.qr_size, self.geometry.qr_size)
+            draw_qr(canv, self.furniture.help_url or "", self.geometry.qr_size)
+            canv.endForm()
+            self._qr_defined = True
+        canv.saveState()
+        canv.translate(x, y)
+        canv.doForm(HELP_QR_FORM)
+        canv.restoreState()
+
+
+def draw_qr(canv: Canvas, url: str, size: float) -> None:
+    """A vector QR code (error correction M, quiet zone included) in a `size` square at the origin.
+
+    Why: drawing the widget's rectangles ourselves instead of through renderPDF keeps the
+    renderer's default Times-Roman out of the font resources, so every font in the file is embedded.
+    """
+    widget = QrCodeWidget(url, barLevel="M", barBorder=2, barWidth=size, barHeight=size)
+    canv.saveState()
+    for shape in widget.draw().contents:
+        if isinstance(shape, Rect) and shape.fillColor is not None:
+            canv.setFillColor(shape.fillColor)
+            canv.rect(shape.x, shape.y, shape.width, shape.height, stroke=0, fill=1)
+    canv.restoreState()
+
+
+def _display_url(url: str) -> str:
+    return url.removeprefix("https://").removeprefix("http://").rstrip("/")
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class _HouseCanvas(Canvas):
+    """Defines the page-total form once the number of pages is known, just before saving."""
+
+    def save(self) -> None:
+        total = self.getPageNumber() - 1 if not self._code else self.getPageNumber()
+        self.beginForm(PAGE_TOTAL_FORM, 0, -4, 40, 12)
+        self.setFont(REGULAR, 9)
+        self.setFillColor(Colours.muted)
+        self.drawString(0, 0, str(total))
+        self.endForm()
+        super().save()
+
+
+class HouseDocTemplate(BaseDocTemplate):
+    """A4 (or `geometry.size`) with one frame and the house furniture on every page."""
+
+    def __init__(self, buffer: io.BytesIO, meta: PdfMeta, furniture: PageFurniture, geometry: PageGeometry):
+        for text in (meta.title, meta.author, meta.subject, *meta.keywords):
+            check_glyphs(text)
+        super().__init__(
+            buffer,
+            pagesize=geometry.size,
+            leftMargin=geometry.margin_left,
+            rightMargin=geometry.margin_right,
+            topMargin=geometry.margin_top,
+            bottomMargin=geometry.margin_bottom,
+            title=meta.title,
+            author=meta.author,
+            subject=meta.subject,
+            keywords=", ".join(meta.keywords),
+            creator=meta.creator,
+            producer=meta.creator,
+            lang="nl-NL",
+            displayDocTitle=1,
+            invariant=1,
+            initialFontName=REGULAR,
+        )
+        frame = Frame(
+            geometry.margin_left, geometry.margin_bottom, geometry.frame_width, geometry.frame_height,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        )
+        self.addPageTemplates([PageTemplate(id="house", frames=[frame], onPage=_PageDecorator(furniture, geometry))])
+
+
+def build_pdf(
+    story: Sequence[Flowable],
+    meta: PdfMeta,
+    furniture: PageFurniture,
+    geometry: PageGeometry = PageGeometry(),
+) -> bytes:
+    """Lay out `story` in the house style and return the PDF bytes."""
+    buffer = io.BytesIO()
+    doc = HouseDocTemplate(buffer, meta, furniture, geometry)
+    doc.build(list(story), canvasmaker=_HouseCanvas)
+    return buffer.getvalue()
