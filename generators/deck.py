@@ -1,0 +1,75 @@
+"""The slide deck generator: lesson document -> fitted deck plan -> presentatie.pptx bytes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .deck_fit import fit_slides
+from .deck_measure import Measurer
+from .deck_model import DeckPlan, FitProblem
+from .deck_plan import lesson_to_deck_plan
+from .deck_template import DeckTemplateError, template_geometry, template_path
+from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, Severity
+from .lesson_document import LessonDocument
+from .paths import DEFAULT_LESSONS
+from .registry import RenderOptions
+
+
+def deck_plan(document: LessonDocument, options: RenderOptions) -> DeckPlan:
+    """The deck as planned and fitted to the template, with what still does not fit."""
+    return _cached_plan(document, options.assets_dir, template_path(options.assets_dir, options.template))
+
+
+@lru_cache(maxsize=8)
+def _cached_plan(document: LessonDocument, assets_dir: Path, template: Path) -> DeckPlan:
+    meta, slides = lesson_to_deck_plan(document)
+    measurer = Measurer(assets_dir / "fonts" / "carlito")
+    fitted, problems = fit_slides(slides, template_geometry(template), measurer)
+    return DeckPlan(meta, fitted, problems)
+
+
+def render_deck(document: LessonDocument, options: RenderOptions) -> bytes:
+    """Registry entry point. A template that cannot be used stops the build with a Dutch message."""
+    from .deck_writer import deck_plan_to_pptx
+
+    template = template_path(options.assets_dir, options.template)
+    try:
+        plan = deck_plan(document, options)
+        _print_problems(document, plan)
+        return deck_plan_to_pptx(plan, template)
+    except DeckTemplateError as exc:
+        diagnostics = Diagnostics()
+        diagnostics.error("sjabloon", str(exc), Location(str(template)))
+        raise BuildAborted(diagnostics) from exc
+
+
+def _print_problems(document: LessonDocument, plan: DeckPlan) -> None:
+    """Why: the build has no hook for renderer warnings yet; `deck_diagnostics` is the value API."""
+    import click
+
+    for problem in plan.problems:
+        click.echo(problem_diagnostic(document, problem).format(), err=True)
+
+
+def lesson_location(document: LessonDocument) -> Location:
+    """Why: the document does not keep its source path; lessons live at lessons/<reeks>/<id>/les.yaml."""
+    return Location((DEFAULT_LESSONS / document.series / document.lesson_id / "les.yaml").as_posix())
+
+
+def problem_diagnostic(document: LessonDocument, problem: FitProblem) -> Diagnostic:
+    where = f"doelgroep {document.audience.id}"
+    if problem.activity is not None:
+        where += f", activiteit {problem.activity}"
+    message = f"Presentatie ({where}), dia '{problem.slide_title}': {problem.message}"
+    return Diagnostic(Severity.WARNING, "dia-past-niet", message, lesson_location(document))
+
+
+def deck_diagnostics(document: LessonDocument, options: RenderOptions) -> list[Diagnostic]:
+    """Located warnings for text that does not fit, for `lespakket build` and `lespakket check`."""
+    try:
+        plan = deck_plan(document, options)
+    except DeckTemplateError as exc:
+        template = template_path(options.assets_dir, options.template)
+        return [Diagnostic(Severity.ERROR, "sjabloon", str(exc), Location(str(template)))]
+    return [problem_diagnostic(document, problem) for problem in plan.problems]

@@ -1,0 +1,127 @@
+"""The slide template: layouts found by name, their text placeholders in reading order, and their sizes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.util import Emu
+
+from .deck_measure import TextBox
+from .diagnostics import display_path
+
+TEMPLATE_NAME = "dia-sjabloon.pptx"
+
+# layout name -> how many text placeholders (besides the title) the deck fills
+LAYOUT_BOXES = {
+    "Titel": 1, "Sectie": 1, "Inhoud": 1, "Twee kolommen": 4, "Afbeelding": 1,
+    "Citaat": 2, "Stelling": 3, "Vraag": 1, "Afsluiting": 2,
+}
+TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
+SKIPPED_TYPES = TITLE_TYPES | {
+    PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER,
+    PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.MEDIA_CLIP, PP_PLACEHOLDER.ORG_CHART,
+    PP_PLACEHOLDER.BITMAP, PP_PLACEHOLDER.SLIDE_IMAGE,
+}
+DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # left, top, right, bottom in EMU (the OOXML defaults)
+
+
+class DeckTemplateError(Exception):
+    """The template cannot be used; the message is Dutch and says what to change."""
+
+
+def template_path(assets_dir: Path, template: Path | None) -> Path:
+    return template if template is not None else assets_dir / "templates" / TEMPLATE_NAME
+
+
+def open_template(path: Path):
+    from pptx import Presentation
+
+    try:
+        presentation = Presentation(str(path))
+    except Exception as exc:  # noqa: BLE001  python-pptx raises many kinds for a broken file
+        raise DeckTemplateError(
+            f"Het sjabloon '{display_path(path)}' kan niet worden geopend als PowerPoint-bestand (.pptx)."
+        ) from exc
+    check_layouts(presentation, path)
+    return presentation
+
+
+def check_layouts(presentation, path: Path) -> None:
+    """Every layout the deck uses must exist by name and have enough text placeholders."""
+    names = [layout.name for layout in presentation.slide_layouts]
+    missing = [name for name in LAYOUT_BOXES if name not in names]
+    shown = display_path(path)
+    if missing:
+        listed = ", ".join(f"'{n}'" for n in names) or "geen"
+        raise DeckTemplateError(
+            f"Het sjabloon '{shown}' mist de {'indeling' if len(missing) == 1 else 'indelingen'} "
+            f"{', '.join(repr(n) for n in missing)}. Dit sjabloon heeft: {listed}. Geef de dia-indelingen "
+            "(in PowerPoint: Beeld > Diamodel) precies deze namen."
+        )
+    for name, needed in LAYOUT_BOXES.items():
+        layout = presentation.slide_layouts.get_by_name(name)
+        found = len(text_placeholders(layout))
+        if title_placeholder(layout) is None or found < needed:
+            raise DeckTemplateError(
+                f"De indeling '{name}' in het sjabloon '{shown}' heeft een titel en {needed} "
+                f"{'tekstvak' if needed == 1 else 'tekstvakken'} nodig, maar heeft "
+                f"{'geen titel en ' if title_placeholder(layout) is None else ''}{found} "
+                f"{'tekstvak' if found == 1 else 'tekstvakken'}."
+            )
+
+
+def title_placeholder(container):
+    return next((ph for ph in container.placeholders if ph.placeholder_format.type in TITLE_TYPES), None)
+
+
+def picture_placeholder(container):
+    return next((ph for ph in container.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE), None)
+
+
+def text_placeholders(container) -> list:
+    """Text placeholders in reading order: top to bottom (in 0.1 inch steps), then left to right."""
+    found = [ph for ph in container.placeholders if ph.placeholder_format.type not in SKIPPED_TYPES]
+    return sorted(found, key=lambda ph: (round((ph.top or 0) / 91440), ph.left or 0, ph.placeholder_format.idx))
+
+
+def _insets(shape) -> tuple[int, int, int, int]:
+    body_pr = shape.element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
+    if body_pr is None:
+        return DEFAULT_INSETS
+    names = ("lIns", "tIns", "rIns", "bIns")
+    return tuple(int(body_pr.get(n, d)) for n, d in zip(names, DEFAULT_INSETS))  # type: ignore[return-value]
+
+
+def text_box(shape) -> TextBox:
+    left, top, right, bottom = _insets(shape)
+    return TextBox(Emu(shape.width - left - right).pt, Emu(shape.height - top - bottom).pt)
+
+
+@dataclass(frozen=True)
+class LayoutGeometry:
+    title: TextBox
+    boxes: tuple[TextBox, ...]
+
+
+@lru_cache(maxsize=8)
+def _geometry(path: Path, _mtime: float) -> dict[str, LayoutGeometry]:
+    presentation = open_template(path)
+    result = {}
+    for name in LAYOUT_BOXES:
+        layout = presentation.slide_layouts.get_by_name(name)
+        result[name] = LayoutGeometry(
+            text_box(title_placeholder(layout)), tuple(text_box(ph) for ph in text_placeholders(layout))
+        )
+    return result
+
+
+def template_geometry(path: Path) -> dict[str, LayoutGeometry]:
+    """The text room of every layout the deck uses, read from the template itself."""
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as exc:
+        raise DeckTemplateError(f"Het sjabloon '{display_path(path)}' bestaat niet.") from exc
+    return _geometry(path.resolve(), mtime)
