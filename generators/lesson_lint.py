@@ -341,6 +341,8 @@ class LessonLinter:
     def check_help(self) -> None:
         helplines = self.data.helplines
         selected = self.lesson.hulplijnen or list(helplines)
+        if any(i not in helplines for i in selected):
+            return  # an unknown id is already an error [hulplijn-onbekend]; one report is enough
         for audience, group in self.groups.items():
             if not group.leerlingen:
                 continue
