@@ -116,27 +116,55 @@ def render_document(document: LessonDocument, options: RenderOptions, generators
         yield generator, path, generator.load()(document, options)
 
 
+def resolve_all(project: Project) -> list[LessonDocument]:
+    return [
+        resolve_lesson(loaded, audience, project.data, project.school)
+        for loaded in project.lessons
+        for audience in loaded.model.doelgroepen
+    ]
+
+
 def build(request: BuildRequest, generators: tuple[Generator, ...] = GENERATORS) -> BuildResult:
+    from .publish import make_catalog, make_packs, make_previews
+
     project = load_project(request.lesson_paths, request.school)
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
     documents = select_documents(project, request)
-    options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
     partial = bool(request.lesson_ids or request.audiences)
+    everything = resolve_all(project) if partial else documents
+    options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
     result = BuildResult(diagnostics=project.diagnostics, documents=len(documents))
     with _locked(request.output), _staging(request.output, keep_existing=partial) as staging:
-        previous = _read_manifest(staging) if partial else []
         rebuilt = {(d.lesson_id, d.audience.id) for d in documents}
-        entries = [e for e in previous if (e["les"], e["doelgroep"]) not in rebuilt]
+        touched_series = {(d.series, d.audience.id) for d in documents}
+        entries = [
+            e for e in (_read_manifest(staging) if partial else [])
+            if (e["les"], e["doelgroep"]) not in rebuilt
+            and e["soort"] != "catalogus"
+            and not (e["soort"] == "pakket" and e["les"] is None and (e["reeks"], e["doelgroep"]) in touched_series)
+        ]
+
+        def write(rel_path: str, content: bytes, kind: str, lesson=None, series=None, audience=None) -> None:
+            target = staging / rel_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            entries.append(_entry(rel_path, content, kind, lesson, series, audience))
+
         for document in documents:
             folder = staging / artifact_path(document.series, document.lesson_id, document.audience.id, "")
             if folder.exists():
                 shutil.rmtree(folder)
+            keys = (document.lesson_id, document.series, document.audience.id)
             for generator, rel_path, content in render_document(document, options, generators):
-                target = staging / rel_path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-                entries.append(_entry(document, generator, rel_path, content))
+                write(rel_path, content, generator.kind, *keys)
+        for pack in make_packs(staging, documents, everything, project.data):
+            write(pack.path, pack.content, "pakket", pack.lesson, pack.series, pack.audience)
+        for document, rel_path, image in make_previews(staging, documents):
+            write(rel_path, image, "voorbeeld", document.lesson_id, document.series, document.audience.id)
+        sizes = {e["pad"]: e["bytes"] for e in entries}
+        for rel_path, page in make_catalog(staging, everything, sizes, project.data).items():
+            write(rel_path, page, "catalogus")
         result.entries = sorted(entries, key=lambda e: e["pad"])
         (staging / MANIFEST).write_text(
             json.dumps({"artefacten": result.entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
@@ -144,12 +172,12 @@ def build(request: BuildRequest, generators: tuple[Generator, ...] = GENERATORS)
     return result
 
 
-def _entry(document: LessonDocument, generator: Generator, rel_path: str, content: bytes) -> dict:
+def _entry(rel_path: str, content: bytes, kind: str, lesson: str | None, series: str | None, audience: str | None) -> dict:
     return {
-        "les": document.lesson_id,
-        "reeks": document.series,
-        "doelgroep": document.audience.id,
-        "soort": generator.kind,
+        "les": lesson,
+        "reeks": series,
+        "doelgroep": audience,
+        "soort": kind,
         "pad": rel_path,
         "sha256": hashlib.sha256(content).hexdigest(),
         "bytes": len(content),

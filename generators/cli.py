@@ -120,6 +120,36 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, school
     )
 
 
+@cli.command("verify")
+@click.argument("pakketten", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def verify_command(pakketten: tuple[Path, ...]) -> None:
+    """Controleer of een gedownload pakket (zip) compleet en onbeschadigd is."""
+    from .pack_zip import verify_pack
+
+    failed = False
+    for path in pakketten:
+        problems = verify_pack(path)
+        if problems:
+            failed = True
+            for problem in problems:
+                click.echo(f"{path}: fout: {problem}", err=True)
+        else:
+            click.echo(f"{path}: in orde, alle bestanden kloppen met het manifest.")
+    if failed:
+        sys.exit(EXIT_INPUT)
+
+
+@cli.command("serve")
+@click.option("--uit", type=click.Path(path_type=Path, file_okay=False, exists=True), default=DEFAULT_OUTPUT,
+              show_default=True, help="Map met de gebouwde catalogus.")
+@click.option("--poort", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort op 127.0.0.1.")
+def serve_command(uit: Path, poort: int) -> None:
+    """Bekijk de catalogus in je browser via http://127.0.0.1 (alleen op deze computer)."""
+    from .serve import serve_catalog
+
+    serve_catalog(uit, poort)
+
+
 @cli.command("schema")
 @click.option("-o", "--uit", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Schrijf het schema naar dit bestand in plaats van naar het scherm.")

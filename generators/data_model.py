@@ -95,6 +95,16 @@ class Kerndoelen(Strict):
     kerndoelen: list[Kerndoel] = Field(min_length=1)
 
 
+class Reeks(Strict):
+    id: Slug
+    titel: Text
+    omschrijving: Text
+
+
+class Reeksen(Strict):
+    reeksen: list[Reeks] = Field(min_length=1)
+
+
 class Contactpersoon(Strict):
     naam: Text = Field(min_length=1)
     rol: Literal["mentor", "vertrouwenspersoon", "aandachtsfunctionaris", "zorgcoördinator", "intern begeleider", "directie", "anders"]

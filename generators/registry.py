@@ -26,6 +26,7 @@ class Generator:
     kind: str
     filename: str
     target: str  # "module:function"; imported only when a build renders
+    description: str = ""  # Dutch, for LEESMIJ.txt and the catalog
 
     def load(self) -> Render:
         """Why: lazy import keeps `check`, `list` and no-op builds free of python-pptx and reportlab."""
@@ -33,4 +34,21 @@ class Generator:
         return getattr(importlib.import_module(module), function)
 
 
-GENERATORS: tuple[Generator, ...] = ()
+GENERATORS: tuple[Generator, ...] = (
+    Generator(
+        kind="presentatie", filename="presentatie.pptx", target="generators.deck:render_deck",
+        description="Presentatie voor het digibord, met docentnotities (PowerPoint, te bewerken)",
+    ),
+    Generator(
+        kind="werkblad", filename="werkblad.pdf", target="generators.worksheet:render_worksheet",
+        description="Werkblad voor leerlingen, om te printen",
+    ),
+    Generator(
+        kind="werkblad-antwoorden", filename="werkblad-antwoorden.pdf", target="generators.worksheet:render_answer_key",
+        description="Antwoorden bij het werkblad (docentversie)",
+    ),
+    Generator(
+        kind="werkblad-digitaal", filename="werkblad-digitaal.pdf", target="generators.worksheet:render_digital_worksheet",
+        description="Werkblad om op de laptop in te vullen",
+    ),
+)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data_model import Doelgroep, Doelgroepen, Hulplijn, Hulplijnen, Item, ItemList, Kerndoel, Kerndoelen, Meldcode
+from .data_model import (
+    Doelgroep, Doelgroepen, Hulplijn, Hulplijnen, Item, ItemList, Kerndoel, Kerndoelen, Meldcode, Reeksen,
+)
 from .diagnostics import Diagnostics, did_you_mean
 from .model_loading import Loaded, load_model
 
@@ -18,6 +20,7 @@ class SharedData:
     hulplijnen: Loaded[Hulplijnen]
     meldcode: Loaded[Meldcode]
     kerndoelen: Loaded[Kerndoelen]
+    reeksen: Loaded[Reeksen]
     lists: dict[str, Loaded[ItemList]]
 
     @property
@@ -26,6 +29,15 @@ class SharedData:
 
     def audience(self, audience_id: str) -> Doelgroep:
         return next(d for d in self.doelgroepen.model.doelgroepen if d.id == audience_id)
+
+    def series_title(self, series_id: str) -> str:
+        """The display title of a series; an unlisted series shows its folder name."""
+        found = [r.titel for r in self.reeksen.model.reeksen if r.id == series_id]
+        return found[0] if found else series_id.replace("-", " ").capitalize()
+
+    def series_description(self, series_id: str) -> str:
+        found = [r.omschrijving for r in self.reeksen.model.reeksen if r.id == series_id]
+        return found[0] if found else ""
 
     @property
     def helplines(self) -> dict[str, Hulplijn]:
@@ -49,10 +61,11 @@ def load_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData | N
     hulplijnen = load_model(data_dir / "hulplijnen.yaml", Hulplijnen, diagnostics, kind="gegevensbestand")
     meldcode = load_model(data_dir / "meldcode.yaml", Meldcode, diagnostics, kind="gegevensbestand")
     kerndoelen = load_model(data_dir / "kerndoelen.yaml", Kerndoelen, diagnostics, kind="gegevensbestand")
+    reeksen = load_model(data_dir / "reeksen.yaml", Reeksen, diagnostics, kind="gegevensbestand")
     lists = {name: load_model(data_dir / f"{name}.yaml", ItemList, diagnostics, kind="gegevensbestand") for name in LIST_SOURCES}
-    if any(x is None for x in (doelgroepen, hulplijnen, meldcode, kerndoelen, *lists.values())):
+    if any(x is None for x in (doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, *lists.values())):
         return None
-    data = SharedData(doelgroepen, hulplijnen, meldcode, kerndoelen, lists)  # type: ignore[arg-type]
+    data = SharedData(doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, lists)  # type: ignore[arg-type]
     _check_references(data, diagnostics)
     return None if any(d.is_error for d in diagnostics.items[start:]) else data
 

@@ -1,0 +1,108 @@
+"""PNG thumbnails for the catalog: first pages of PDFs (pypdfium2), first slides of decks (LibreOffice, cached)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+THUMB_WIDTH = 360
+CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "lespakket" / "dia-voorbeelden"
+
+
+def pdf_pages_png(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH) -> list[bytes]:
+    """The first `pages` pages of a PDF as PNG images `width` pixels wide."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        images = []
+        for index in range(min(pages, len(document))):
+            page = document[index]
+            scale = width / page.get_width()
+            image = page.render(scale=scale).to_pil()
+            images.append(_png(image))
+            page.close()
+        return images
+    finally:
+        document.close()
+
+
+def _png(image) -> bytes:
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def slides_available() -> bool:
+    """Why: LibreOffice is optional on a laptop; without it the catalog shows no slide thumbnails."""
+    return os.environ.get("LESPAKKET_DIAVOORBEELDEN", "1") != "0" and shutil.which("soffice") is not None
+
+
+def decks_first_slides_png(decks: dict[str, bytes], slides: int = 1) -> dict[str, list[bytes]]:
+    """Thumbnails per deck key; converts all uncached decks in one LibreOffice run."""
+    result: dict[str, list[bytes]] = {}
+    todo: dict[str, bytes] = {}
+    for key, deck in decks.items():
+        cached = _cached(deck, slides)
+        if cached is not None:
+            result[key] = cached
+        else:
+            todo[key] = deck
+    if todo and slides_available():
+        for key, pdf in _convert(todo).items():
+            images = pdf_pages_png(pdf, slides)
+            _store(todo[key], slides, images)
+            result[key] = images
+    return result
+
+
+def _cache_path(deck: bytes, slides: int, index: int) -> Path:
+    return CACHE_DIR / f"{hashlib.sha256(deck).hexdigest()}-{slides}-{index}.png"
+
+
+def _cached(deck: bytes, slides: int) -> list[bytes] | None:
+    paths = [_cache_path(deck, slides, i) for i in range(slides)]
+    if paths and all(p.exists() for p in paths[:1]):
+        return [p.read_bytes() for p in paths if p.exists()]
+    return None
+
+
+def _store(deck: bytes, slides: int, images: list[bytes]) -> None:
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for index, image in enumerate(images):
+            target = _cache_path(deck, slides, index)
+            tmp = target.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(image)
+            os.replace(tmp, target)
+    except OSError:
+        pass
+
+
+def _convert(decks: dict[str, bytes]) -> dict[str, bytes]:
+    with tempfile.TemporaryDirectory(prefix="lespakket-soffice-") as tmp:
+        folder = Path(tmp)
+        names = {}
+        for number, (key, deck) in enumerate(sorted(decks.items())):
+            path = folder / f"deck{number}.pptx"
+            path.write_bytes(deck)
+            names[key] = path
+        command = [
+            "soffice", f"-env:UserInstallation=file://{folder / 'profiel'}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(folder / "pdf"), *map(str, names.values()),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=60 + 10 * len(decks), check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return {}
+        out = {}
+        for key, path in names.items():
+            pdf = folder / "pdf" / (path.stem + ".pdf")
+            if pdf.exists():
+                out[key] = pdf.read_bytes()
+        return out

@@ -1,0 +1,107 @@
+"""After rendering: packs per lesson and per series, preview thumbnails, and the catalog pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from .catalog import Download, LessonEntry, Preview, SeriesPack, human_size, render_catalog, variant_of
+from .lesson_document import LessonDocument
+from .packaging import Pack, lesson_pack, series_pack
+from .paths import artifact_path
+from .previews import decks_first_slides_png, pdf_pages_png
+from .registry import GENERATORS
+from .shared_data import SharedData
+
+PREVIEW_PDFS = {"werkblad.pdf": "Eerste pagina van het werkblad", "docentenhandleiding.pdf": "Eerste pagina van de docentenhandleiding"}
+PREVIEW_DECK = ("presentatie.pptx", "Eerste dia van de presentatie")
+
+
+def _artifacts(staging: Path, document: LessonDocument) -> dict[str, bytes]:
+    out = {}
+    for generator in GENERATORS:
+        path = staging / artifact_path(document.series, document.lesson_id, document.audience.id, generator.filename)
+        if path.exists():
+            out[generator.filename] = path.read_bytes()
+    return out
+
+
+def make_packs(staging: Path, rebuilt: list[LessonDocument], everything: list[LessonDocument], data: SharedData) -> list[Pack]:
+    """Packs for the rebuilt documents and for every series x audience they belong to."""
+    packs = [lesson_pack(d, _artifacts(staging, d)) for d in rebuilt]
+    touched = {(d.series, d.audience.id) for d in rebuilt}
+    groups: dict[tuple[str, str], list[LessonDocument]] = defaultdict(list)
+    for document in everything:
+        if (document.series, document.audience.id) in touched:
+            groups[(document.series, document.audience.id)].append(document)
+    for (series, _), documents in sorted(groups.items()):
+        documents.sort(key=lambda d: d.lesson_id)
+        artifacts = {d.lesson_id: _artifacts(staging, d) for d in documents}
+        packs.append(series_pack(data.series_title(series), documents, artifacts))
+    return packs
+
+
+def preview_path(document: LessonDocument, name: str) -> str:
+    stem = name.rsplit(".", 1)[0]
+    return f"voorbeelden/{document.lesson_id}_{document.audience.id}_{stem}.png"
+
+
+def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> list[tuple[LessonDocument, str, bytes]]:
+    """(document, path under output/, PNG) for the first page or slide of each previewed artifact."""
+    images: list[tuple[LessonDocument, str, bytes]] = []
+    decks: dict[str, bytes] = {}
+    owners: dict[str, LessonDocument] = {}
+    for document in rebuilt:
+        folder = staging / artifact_path(document.series, document.lesson_id, document.audience.id, "")
+        for name in PREVIEW_PDFS:
+            if (folder / name).exists():
+                images.append((document, preview_path(document, name), pdf_pages_png((folder / name).read_bytes())[0]))
+        if (folder / PREVIEW_DECK[0]).exists():
+            path = preview_path(document, PREVIEW_DECK[0])
+            decks[path] = (folder / PREVIEW_DECK[0]).read_bytes()
+            owners[path] = document
+    for path, slides in sorted(decks_first_slides_png(decks).items()):
+        images.append((owners[path], path, slides[0]))
+    return images
+
+
+def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[str, int], data: SharedData) -> dict[str, bytes]:
+    by_lesson: dict[str, list[LessonDocument]] = defaultdict(list)
+    for document in everything:
+        by_lesson[document.lesson_id].append(document)
+    order = {a: i for i, a in enumerate(data.audience_ids)}
+    lessons = []
+    for lesson_id, documents in by_lesson.items():
+        documents.sort(key=lambda d: order[d.audience.id])
+        variants = []
+        for document in documents:
+            previews = tuple(
+                Preview(preview_path(document, name), alt)
+                for name, alt in [PREVIEW_DECK, *PREVIEW_PDFS.items()]
+                if (staging / preview_path(document, name)).exists()
+            )
+            variants.append(variant_of(document, sizes, previews))
+        first = documents[0]
+        lessons.append(LessonEntry(
+            id=lesson_id,
+            series_id=first.series,
+            series_title=data.series_title(first.series),
+            title=first.title.plain,
+            summary=first.summary.plain,
+            variants=tuple(variants),
+        ))
+    series_order = {r.id: i for i, r in enumerate(data.reeksen.model.reeksen)}
+    lessons.sort(key=lambda l: (series_order.get(l.series_id, 99), l.series_id, l.id))
+    series_packs = []
+    for series_id in dict.fromkeys(l.series_id for l in lessons):
+        packs = []
+        for audience in data.audience_ids:
+            path = f"pakketten/{series_id}_{audience}.zip"
+            if path in sizes:
+                label = data.audience(audience).label
+                packs.append((label, Download(path.rsplit("/", 1)[1], path, human_size(sizes[path]), "")))
+        if packs:
+            series_packs.append(SeriesPack(series_id, data.series_title(series_id), data.series_description(series_id), tuple(packs)))
+    audiences = [(a, data.audience(a).label) for a in data.audience_ids if any(d.audience.id == a for d in everything)]
+    school = everything[0].school.name if everything and everything[0].school else None
+    return render_catalog(lessons, series_packs, audiences, school)
