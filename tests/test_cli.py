@@ -63,9 +63,12 @@ def test_build_writes_manifest_matching_the_files(workdir):
     for entry in entries:
         path = workdir / "uit" / entry["pad"]
         data = path.read_bytes()
-        assert entry["pad"].startswith(f"proef/varianten/{entry['doelgroep']}/")
+        if entry["soort"] not in ("pakket", "voorbeeld", "catalogus"):
+            assert entry["pad"].startswith(f"proef/varianten/{entry['doelgroep']}/")
         assert hashlib.sha256(data).hexdigest() == entry["sha256"] and len(data) == entry["bytes"]
         assert set(entry) == {"les", "reeks", "doelgroep", "soort", "pad", "sha256", "bytes"}
+    kinds = {e["soort"] for e in entries}
+    assert {"presentatie", "werkblad", "pakket", "catalogus"} <= kinds
     files = sorted(p.relative_to(workdir / "uit").as_posix() for p in (workdir / "uit").rglob("*") if p.is_file())
     assert files == sorted(["manifest.json", *(e["pad"] for e in entries)])
     assert [p.name for p in workdir.iterdir() if p.name.startswith(".uit.")] == [".uit.lock"]
