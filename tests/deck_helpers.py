@@ -11,7 +11,7 @@ from generators.registry import RenderOptions
 
 GOLDEN_DIR = Path(__file__).parent / "golden" / "decks"
 UPDATE_GOLDEN = bool(os.environ.get("LESPAKKET_UPDATE_GOLDEN"))
-GOLDEN_LESSON = "wat-is-mensenhandel"
+GOLDEN_LESSONS = Path(__file__).parent / "fixtures" / "deck-lessons"
 
 
 def all_documents(project):
