@@ -165,6 +165,25 @@ def schema_command(uit: Path | None) -> None:
         click.echo(f"Schema geschreven naar {uit}.")
 
 
+@cli.command("new")
+@click.argument("reeks")
+@click.argument("les_id", metavar="LES-ID")
+@click.option("--lessen", "lesmap", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_LESSONS,
+              show_default=True, help="Map met de lessen.")
+def new_command(reeks: str, les_id: str, lesmap: Path) -> None:
+    """Maak een nieuwe les met uitleg in het bestand: lessons/REEKS/LES-ID/les.yaml."""
+    from .scaffold import ScaffoldError, new_lesson
+
+    try:
+        path = new_lesson(lesmap, reeks, les_id)
+    except ScaffoldError as exc:
+        click.echo(f"fout: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"Nieuwe les geschreven: {path.as_posix()}")
+    click.echo(f"Controleer hem met:    lespakket check {path.parent.as_posix()}")
+    click.echo(f"Bekijk hem met:        lespakket preview {les_id}")
+
+
 def main() -> None:
     """Entry point: never show a traceback to an author unless LESPAKKET_DEBUG is set."""
     try:
