@@ -184,6 +184,29 @@ def new_command(reeks: str, les_id: str, lesmap: Path) -> None:
     click.echo(f"Bekijk hem met:        lespakket preview {les_id}")
 
 
+@cli.command("preview")
+@click.argument("les_id", metavar="LES-ID")
+@click.option("--doelgroep", metavar="ID", default=None, help="Voor deze doelgroep (standaard de eerste van de les).")
+@click.option("--uit", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Map voor het voorbeeld (standaard een vaste map in de tijdelijke map van je computer).")
+@click.option("--lessen", "lesmap", type=click.Path(path_type=Path), default=DEFAULT_LESSONS, show_default=True,
+              help="Map met de lessen.")
+@school_option
+def preview_command(les_id: str, doelgroep: str | None, uit: Path | None, lesmap: Path, school: Path | None) -> None:
+    """Maak één PNG-overzicht van alle dia's en pagina's van een les, zonder output/ te veranderen."""
+    from .preview_sheet import PreviewAborted, preview_lesson
+
+    try:
+        result = preview_lesson(les_id, doelgroep, uit, lesmap, school)
+    except PreviewAborted as aborted:
+        report(aborted.diagnostics)
+        click.echo("Er is geen voorbeeld gemaakt. Los de fouten op en probeer het opnieuw.", err=True)
+        sys.exit(EXIT_INPUT)
+    for message in result.messages:
+        click.echo(message, err=True)
+    click.echo(f"Voorbeeld geschreven: {result.path}")
+
+
 def main() -> None:
     """Entry point: never show a traceback to an author unless LESPAKKET_DEBUG is set."""
     try:
