@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -162,13 +163,22 @@ def draw_qr(canv: Canvas, url: str, size: float) -> None:
     Why: drawing the widget's rectangles ourselves instead of through renderPDF keeps the
     renderer's default Times-Roman out of the font resources, so every font in the file is embedded.
     """
-    widget = QrCodeWidget(url, barLevel="M", barBorder=2, barWidth=size, barHeight=size)
     canv.saveState()
-    for shape in widget.draw().contents:
-        if isinstance(shape, Rect) and shape.fillColor is not None:
-            canv.setFillColor(shape.fillColor)
-            canv.rect(shape.x, shape.y, shape.width, shape.height, stroke=0, fill=1)
+    canv.setFillColor(Colours.ink)
+    for x, y, w, h in _qr_modules(url, size):
+        canv.rect(x, y, w, h, stroke=0, fill=1)
     canv.restoreState()
+
+
+@lru_cache(maxsize=16)
+def _qr_modules(url: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
+    """Why: encoding takes tens of milliseconds and every PDF of an audience shows the same code."""
+    widget = QrCodeWidget(url, barLevel="M", barBorder=2, barWidth=size, barHeight=size)
+    return tuple(
+        (shape.x, shape.y, shape.width, shape.height)
+        for shape in widget.draw().contents
+        if isinstance(shape, Rect) and shape.fillColor is not None
+    )
 
 
 def _display_url(url: str) -> str:

@@ -103,11 +103,17 @@ def describe_character(char: str) -> str:
     return f"'{char}' (U+{ord(char):04X} {name})"
 
 
+@lru_cache(maxsize=None)
+def _covered_by_all_faces() -> frozenset[str]:
+    common = frozenset.intersection(*(_covered(face) for face in FONT_FILES))
+    return frozenset(map(chr, common)) | {"\n", "\t"}
+
+
 def check_glyphs(text: str) -> str:
     """`text` unchanged if every character is in all four faces; else MissingGlyph."""
-    missing = [c for c in dict.fromkeys(text) if any(c in missing_glyphs(c, face) for face in FONT_FILES)]
-    if missing:
-        raise MissingGlyph(missing, text)
+    if not set(text) <= _covered_by_all_faces():
+        covered = _covered_by_all_faces()
+        raise MissingGlyph([c for c in dict.fromkeys(text) if c not in covered], text)
     return text
 
 
@@ -168,6 +174,8 @@ class HouseStyles:
     subheading: ParagraphStyle
     label: ParagraphStyle
     answer: ParagraphStyle
+    answer_bullet: ParagraphStyle
+    bullet: ParagraphStyle
     answer_label: ParagraphStyle
     box_title: ParagraphStyle
 
@@ -220,6 +228,14 @@ def house_styles(body_pt: float, font_family: str = FONT_FAMILY) -> HouseStyles:
         ),
         label=style("label", fontName=BOLD, fontSize=small_pt, leading=small_pt * 1.3, textColor=Colours.primary),
         answer=style("answer", textColor=Colours.answer),
+        answer_bullet=style(
+            "answer-bullet", textColor=Colours.answer, leftIndent=body_pt * 1.1, bulletIndent=body_pt * 0.2,
+            bulletFontName=REGULAR, spaceBefore=body_pt * 0.15,
+        ),
+        bullet=style(
+            "bullet", leftIndent=body_pt * 1.1, bulletIndent=body_pt * 0.2, bulletFontName=REGULAR,
+            spaceBefore=body_pt * 0.15,
+        ),
         answer_label=style(
             "answer-label", fontName=BOLD, fontSize=small_pt, leading=small_pt * 1.35, textColor=Colours.answer,
         ),

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from .diagnostics import BuildAborted
 from .lesson_document import HelpRoute, LessonDocument
-from .pdf_pages import PageFurniture, PdfMeta, build_pdf
+from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf
 from .pdf_style import (
     Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, mm_to_pt, register_fonts, rich_markup, table_style,
     text_markup,
@@ -60,15 +61,16 @@ def worksheet_story(document: LessonDocument, version: Version) -> list[Flowable
     """The flowables of one worksheet version; a MissingGlyph names the exercise it came from."""
     typography = document.audience.typography
     styles = house_styles(typography.worksheet_body_pt)
-    sheet = Sheet(styles, version.answers, version.fillable, mm_to_pt(typography.worksheet_line_spacing_mm))
+    spacing = mm_to_pt(typography.worksheet_line_spacing_mm)
+    sheet = Sheet(styles, version.answers, version.fillable, spacing, PageGeometry().frame_width)
     story: list[Flowable] = _title_block(document, version, sheet)
     for exercise in document.exercises:
         try:
-            story += [exercise_flowables(exercise, sheet), Spacer(1, styles.body_pt * 1.6)]
+            story += exercise_flowables(exercise, sheet)
         except MissingGlyph as error:
             raise _located(error, document, f"opdracht {exercise.head.number}") from None
     if document.help_routes:
-        story.append(_help_box(document.help_routes, sheet))
+        story += [Spacer(1, styles.body_pt * 1.8), _help_box(document.help_routes, sheet)]
     return story
 
 
@@ -94,10 +96,11 @@ def _title_block(document: LessonDocument, version: Version, sheet: Sheet) -> li
 def _name_fields(sheet: Sheet) -> Table:
     label = sheet.styles.body_bold
     height = max(8 * mm, sheet.styles.leading * 1.5)
-    row = []
-    for name in ("Naam", "Klas", "Datum"):
+    row, widths = [], []
+    for name, line_width in (("Naam", None), ("Klas", 24 * mm), ("Datum", 30 * mm)):
         row += [Paragraph(f"{name}:", label), FillLine(height, sheet.field(name.lower()), name)]
-    table = Table([row], colWidths=[16 * mm, None, 13 * mm, 24 * mm, 16 * mm, 30 * mm], hAlign="LEFT")
+        widths += [stringWidth(f"{name}:", label.fontName, label.fontSize) + 8, line_width]
+    table = Table([row], colWidths=widths, hAlign="LEFT")
     table.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

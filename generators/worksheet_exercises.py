@@ -14,7 +14,7 @@ from .lesson_document import (
     MatchExercise, OpenExercise, OrderExercise, ReflectionExercise, RichText, TrueFalseExercise,
 )
 from .pdf_style import Colours, HouseStyles, rich_markup, table_style, text_markup
-from .worksheet_parts import LinedAnswer, TickBox, WriteInBox, lined_style
+from .worksheet_parts import AnswerArea, TickBox, WriteInBox, WritingLines
 
 GAP_BLANK = "_" * 16
 
@@ -27,6 +27,7 @@ class Sheet:
     answers: bool
     fillable: bool
     spacing: float
+    width: float
     used_names: set[str] = field(default_factory=set)
 
     def field(self, name: str) -> str | None:
@@ -45,18 +46,19 @@ class Sheet:
     def para(self, markup: str, style=None) -> Paragraph:
         return Paragraph(markup, style or self.styles.body)
 
-    def lines(self, count: int, answer: Answer | None, name: str, tooltip: str = "") -> Flowable:
+    def lines(self, count: int, answer: Answer | None, name: str) -> Flowable:
+        """Writing lines for the pupil, a text field in the digital sheet, the answer in the key."""
+        if not self.answers or answer is None:
+            return WritingLines(count, self.spacing, self.field(name))
+        style = self.styles.answer
         paragraphs = []
-        if self.answers and answer is not None:
-            style = lined_style(self.styles.answer, self.spacing)
-            if answer.text:
-                paragraphs.append(Paragraph(rich_markup(answer.text), style))
-            if answer.points:
-                label = "Let op:" if answer.text else "Aandachtspunten:"
-                paragraphs.append(Paragraph(f"<b>{label}</b>", style))
-                paragraphs += [Paragraph(f"•&nbsp;&nbsp;{rich_markup(p)}", style) for p in answer.points]
-        lined = LinedAnswer(count, self.spacing, paragraphs, self.field(name))
-        return lined
+        if answer.text:
+            paragraphs.append(Paragraph(rich_markup(answer.text), style))
+        if answer.points:
+            label = "Let op:" if answer.text else "Aandachtspunten:"
+            paragraphs.append(Paragraph(f"<b>{label}</b>", style.clone("answer-label-space", spaceBefore=3)))
+            paragraphs += [Paragraph(rich_markup(p), self.styles.answer_bullet, bulletText="•") for p in answer.points]
+        return AnswerArea(paragraphs, count * self.spacing)
 
     def note(self, label: str, rich: RichText | None) -> list[Flowable]:
         """An answer-key note (uitleg, bespreekpunten) in the answer colour; nothing on the pupil sheet."""
@@ -65,11 +67,11 @@ class Sheet:
         return [Spacer(1, 2), self.para(f"<b>{label}</b> {rich_markup(rich)}", self.styles.answer)]
 
 
-def exercise_flowables(exercise: Exercise, sheet: Sheet) -> Flowable:
-    """The whole exercise, kept on one page when it fits; longer ones split only between their parts.
+def exercise_flowables(exercise: Exercise, sheet: Sheet) -> list[Flowable]:
+    """The exercise, kept on one page when it fits; one with several parts (a casus) may split between them.
 
     Why: nested KeepTogethers report a huge height and always break the page, so the parts are
-    chained with `keepWithNext` instead, which the document template groups when it splits.
+    chained with `keepWithNext` instead, which the document template groups into one unit each.
     """
     chunks = _layout(exercise, sheet)
     chunks[0] = _head(exercise.head, sheet) + chunks[0]
@@ -78,14 +80,15 @@ def exercise_flowables(exercise: Exercise, sheet: Sheet) -> Flowable:
         for i, flowable in enumerate(chunk):
             flowable.keepWithNext = int(i < len(chunk) - 1)
             flat.append(flowable)
-    return KeepTogether(flat)
+    return [KeepTogether(flat)] if len(chunks) == 1 else flat
 
 
 def _head(head: ExerciseHead, sheet: Sheet) -> list[Flowable]:
     title = f"Opdracht {head.number}"
     if head.title:
         title += f"<font color='{Colours.ink.hexval()}'>&nbsp;&nbsp;{rich_markup(head.title)}</font>"
-    parts: list[Flowable] = [sheet.para(title, sheet.styles.heading)]
+    heading = sheet.styles.heading.clone("exercise-heading", spaceBefore=sheet.styles.body_pt * 1.8)
+    parts: list[Flowable] = [sheet.para(title, heading)]
     if head.instruction:
         parts.append(sheet.para(rich_markup(head.instruction), sheet.styles.instruction))
     return parts
@@ -183,7 +186,7 @@ def _(exercise: AgreeExercise, sheet: Sheet):
         items = []
         if sheet.answers and s.points:
             items = [Spacer(1, 2), sheet.para("<b>Bespreekpunten:</b>", sheet.styles.answer)]
-            items += [sheet.para(f"•&nbsp;&nbsp;{rich_markup(p)}", sheet.styles.answer) for p in s.points]
+            items += [Paragraph(rich_markup(p), sheet.styles.answer_bullet, bulletText="•") for p in s.points]
         notes.append(items)
     return _two_column_statements(sheet, exercise.head.number, exercise.labels, statements, ticks, notes)
 
@@ -205,7 +208,11 @@ def _(exercise: MatchExercise, sheet: Sheet):
         ])
     number_w = sheet.styles.body_pt * 1.6
     style = [("LINEBELOW", (0, 0), (2, -1), 0.5, Colours.rule), ("LINEBELOW", (4, 0), (5, -1), 0.5, Colours.rule)]
-    table = _table(rows, [number_w, "30%", box_w + 8, 12 * mm, number_w, None], style)
+    left_chars = max(len(left.plain) for left, _ in exercise.pairs)
+    right_chars = max(len(right.plain) for _, right in exercise.pairs)
+    free = sheet.width - 2 * number_w - (box_w + 8) - 12 * mm
+    left_w = free * min(0.62, max(0.32, left_chars / (left_chars + right_chars)))
+    table = _table(rows, [number_w, left_w, box_w + 8, 12 * mm, number_w, free - left_w], style)
     return [[table]]
 
 
@@ -229,7 +236,7 @@ def _(exercise: FillInExercise, sheet: Sheet):
     if sheet.fillable:
         cells = []
         for g in range(1, gaps + 1):
-            cells += [sheet.para(f"({g})", sheet.styles.label), LinedAnswer(1, sheet.spacing * 0.9, None, sheet.field(f"opdracht{n}-{g}"))]
+            cells += [sheet.para(f"({g})", sheet.styles.label), WritingLines(1, sheet.spacing * 0.9, sheet.field(f"opdracht{n}-{g}"))]
         per_row = 3
         rows = [cells[i:i + per_row * 2] for i in range(0, len(cells), per_row * 2)]
         rows[-1] += [""] * (per_row * 2 - len(rows[-1]))

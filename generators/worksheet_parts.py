@@ -15,88 +15,102 @@ _FIELD_BORDER = Colours.rule
 _FIELD_FILL = Colours.tint
 
 
-class LinedAnswer(Flowable):
-    """`count` writing lines `spacing` apart; in the answer key the answer is written on them.
+class WritingLines(Flowable):
+    """`count` writing lines `spacing` apart, or one multi-line text field of that size in the digital sheet."""
 
-    Why: drawing the answer on the pupil's lines keeps both versions page for page alike, and a
-    teacher sees at a glance how much a pupil is expected to write. Longer answers add lines and
-    split across pages like text.
-    """
-
-    def __init__(self, count: int, spacing: float, paragraphs: list[Paragraph] | None = None, field_name: str | None = None):
+    def __init__(self, count: int, spacing: float, field_name: str | None = None):
         super().__init__()
         self.count = max(1, count)
         self.spacing = spacing
-        self.paragraphs = paragraphs or []
         self.field_name = field_name
-        self._layout: list[tuple[Paragraph, float]] = []
-
-    def _rows(self, width: float) -> int:
-        self._layout = []
-        rows = 0
-        for paragraph in self.paragraphs:
-            _, height = paragraph.wrap(width, 1e9)
-            self._layout.append((paragraph, height))
-            rows += max(1, round(height / self.spacing))
-        return max(self.count, rows)
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        self.height = self._rows(availWidth) * self.spacing
+        self.height = self.count * self.spacing
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
+        """Why: only an absurd line count is taller than a page; it continues on the next one."""
         fit = int(availHeight // self.spacing)
-        rows = self._rows(availWidth)
-        if fit < 2 or rows <= fit:
-            return [] if fit < 2 else [self]
-        first: list[Paragraph] = []
-        rest: list[Paragraph] = []
-        used = 0
-        for paragraph, height in self._layout:
-            need = max(1, round(height / self.spacing))
-            if rest or used >= fit:
-                rest.append(paragraph)
-            elif used + need <= fit:
-                first.append(paragraph)
-                used += need
-            else:
-                parts = paragraph.split(availWidth, (fit - used) * self.spacing)
-                if len(parts) == 2:
-                    first.append(parts[0])
-                    rest.append(parts[1])
-                else:
-                    rest.append(paragraph)
-                used = fit
-        remaining = max(0, self.count - fit)
-        head = LinedAnswer(fit, self.spacing, first, None)
-        tail = LinedAnswer(max(1, remaining), self.spacing, rest, None)
-        return [head, tail]
+        if self.field_name or fit < 2 or fit >= self.count:
+            return []
+        return [WritingLines(fit, self.spacing), WritingLines(self.count - fit, self.spacing)]
 
     def draw(self):
         canv = self.canv
-        rows = round(self.height / self.spacing)
         if self.field_name:
             _text_field(canv, self.field_name, 0, 0, self.width, self.height, multiline=True)
             return
         canv.saveState()
         canv.setStrokeColor(Colours.writing_line)
         canv.setLineWidth(0.5)
-        for row in range(1, rows + 1):
+        for row in range(1, self.count + 1):
             y = self.height - row * self.spacing
             canv.line(0, y, self.width, y)
         canv.restoreState()
-        top = self.height
-        for paragraph, height in self._layout:
-            # First baseline a little above the first line; the style's leading equals the line spacing.
-            size = paragraph.style.fontSize
-            paragraph.drawOn(canv, 1.5 * mm, top - self.spacing + size * 0.3 + size - height)
-            top -= max(1, round(height / self.spacing)) * self.spacing
 
 
-def lined_style(style, spacing: float):
-    """`style` with its leading set to the writing-line spacing, for answers written on the lines."""
-    return style.clone(style.name + "-lined", leading=spacing)
+class AnswerArea(Flowable):
+    """The answer key's version of writing lines: the answer in a tinted box at least as tall as the lines.
+
+    Why: the minimum height keeps the answer key page for page like the pupil sheet; longer
+    answers grow the box and split across pages like text.
+    """
+
+    PAD = 5.0
+
+    def __init__(self, paragraphs: list[Paragraph], min_height: float):
+        super().__init__()
+        self.paragraphs = paragraphs
+        self.min_height = min_height
+        self._heights: list[float] = []
+
+    def _text_width(self, width: float) -> float:
+        return width - 4 * mm - self.PAD
+
+    def _measure(self, width: float) -> float:
+        self._heights = [p.wrap(self._text_width(width), 1e9)[1] for p in self.paragraphs]
+        return sum(self._heights) + 2 * self.PAD
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = max(self.min_height, self._measure(availWidth))
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        self._measure(availWidth)
+        room = availHeight - 2 * self.PAD
+        first: list[Paragraph] = []
+        rest: list[Paragraph] = []
+        for paragraph, height in zip(self.paragraphs, self._heights):
+            if rest:
+                rest.append(paragraph)
+            elif height <= room:
+                first.append(paragraph)
+                room -= height
+            else:
+                parts = paragraph.split(self._text_width(availWidth), room)
+                if len(parts) == 2:
+                    first.append(parts[0])
+                    rest.append(parts[1])
+                else:
+                    rest.append(paragraph)
+        if not first:
+            return []
+        return [AnswerArea(first, 0), AnswerArea(rest, 0)] if rest else [self]
+
+    def draw(self):
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(Colours.answer_tint)
+        canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canv.setFillColor(Colours.answer)
+        canv.rect(0, 0, 2.2, self.height, stroke=0, fill=1)
+        canv.restoreState()
+        top = self.height - self.PAD
+        for paragraph, height in zip(self.paragraphs, self._heights):
+            paragraph.drawOn(canv, 4 * mm, top - height)
+            top -= height
 
 
 class TickBox(Flowable):
