@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import subprocess
 from functools import lru_cache
@@ -23,12 +22,12 @@ from generators.registry import GENERATORS, RenderOptions
 from generators.resolve import resolve_lesson
 from generators.worksheet import render_answer_key, render_digital_worksheet, render_worksheet
 from tests.pdf_checks import content_streams, fonts, page_texts, reader, squash
+from tests.golden_files import check_golden
 from tests.system_tools import require_program
 from tests.worksheet_samples import all_kinds_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "worksheet"
-UPDATE = bool(os.environ.get("LESPAKKET_UPDATE_GOLDEN"))
 GOLDEN_LESSONS = ROOT / "tests" / "fixtures" / "worksheet-lessons"
 OPTIONS = RenderOptions(assets_dir=ASSETS_DIR)
 RENDERERS = {"werkblad": render_worksheet, "werkblad-antwoorden": render_answer_key, "werkblad-digitaal": render_digital_worksheet}
@@ -104,15 +103,7 @@ def golden_documents() -> dict[str, LessonDocument]:
 def test_golden_text(key, kind):
     pdf = RENDERERS[kind](golden_documents()[key], OPTIONS)
     text = "\n".join(f"--- pagina {i} ---\n{t}" for i, t in enumerate(page_texts(pdf), 1)) + "\n"
-    path = GOLDEN / f"{key}-{kind}.txt"
-    if UPDATE or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        if not UPDATE:
-            pytest.fail(f"golden file {path.name} was missing and has been written; check it and run again")
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{path.name} differs; if the change is intended, run with LESPAKKET_UPDATE_GOLDEN=1"
-    )
+    check_golden(GOLDEN / f"{key}-{kind}.txt", text)
 
 
 ANSWER_FIELDS = {"answer", "explanation", "points", "is_true", "correct"}
