@@ -31,6 +31,12 @@ def resolve_image_path(lesson_dir: Path, relative: str) -> Path:
     root = lesson_dir.resolve()
     target = (lesson_dir / relative).resolve()
     if not target.is_relative_to(root):
+        if _through_link(lesson_dir, relative):
+            raise ImagePathError(
+                "afbeelding-pad",
+                f"'{relative}' is een snelkoppeling (symbolische link) naar een bestand buiten de lesmap. "
+                "Kopieer de afbeelding zelf naar de lesmap.",
+            )
         raise ImagePathError("afbeelding-pad", f"Het pad '{relative}' wijst naar een bestand buiten de lesmap.")
     if not target.is_file():
         raise ImagePathError("afbeelding-ontbreekt", f"De afbeelding '{relative}' bestaat niet in de lesmap.")
@@ -52,15 +58,61 @@ def check_image(lesson_dir: Path, relative: str) -> list[tuple[str, str]]:
                 fmt = image.format
                 width, height = image.size
                 if width * height > MAX_PIXELS:
-                    return [("afbeelding-te-groot", f"De afbeelding '{relative}' is {width}x{height} pixels; dat is te groot.")]
+                    return [_too_big(relative, width * height, f"{width}x{height} pixels, ")]
                 image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return [("afbeelding-te-groot", f"De afbeelding '{relative}' heeft veel te veel pixels.")]
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        return [_too_big(relative, int(found.group(1)) if found else None, "")]
     except Exception:
-        return [("afbeelding-type", f"'{relative}' is geen afbeelding die gelezen kan worden (gebruik PNG of JPEG).")]
+        if _looks_like_text(path):
+            return [(
+                "afbeelding-type",
+                f"'{relative}' is geen afbeelding maar een tekstbestand; alleen de naam lijkt op een afbeelding. "
+                "Sla de afbeelding opnieuw op als PNG of JPEG.",
+            )]
+        return [(
+            "afbeelding-type",
+            f"'{relative}' is geen afbeelding die gelezen kan worden (beschadigd of een onbekend soort bestand). "
+            "Sla de afbeelding opnieuw op als PNG of JPEG.",
+        )]
     if fmt not in ALLOWED_FORMATS:
         return [("afbeelding-type", f"'{relative}' is een {fmt}-bestand; gebruik PNG of JPEG.")]
     return []
+
+
+def _too_big(relative: str, pixels: int | None, dimensions: str) -> tuple[str, str]:
+    amount = f"{dimensions}{pixels / 1_000_000:.0f} miljoen pixels" if pixels else "veel te veel pixels"
+    return (
+        "afbeelding-te-groot",
+        f"De afbeelding '{relative}' heeft {amount}; hoogstens {MAX_PIXELS // 1_000_000} miljoen. "
+        "Maak hem kleiner, bijvoorbeeld 1920 pixels breed.",
+    )
+
+
+def _through_link(lesson_dir: Path, relative: str) -> bool:
+    """Whether a folder or file on the way to `relative` inside the lesson folder is a symbolic link."""
+    path = lesson_dir
+    for part in Path(relative).parts:
+        path = path / part
+        if path.is_symlink():
+            return True
+    return False
+
+
+def _looks_like_text(path: Path) -> bool:
+    """Why: a text file renamed to .png (or a saved web page) deserves a clearer message than 'unreadable'."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    if not head or b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4  # a character cut off at the end of the sample
+    return True
 
 
 @lru_cache(maxsize=64)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from generators.cli import cli
 
@@ -14,10 +17,39 @@ FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
 
+def _png_declaring(width: int, height: int) -> bytes:
+    """A 70-byte PNG whose header claims width x height pixels (a "pixel bomb")."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+
+
+def _link_out_of_tree(case: Path) -> None:
+    """Why in the test: copytree would copy the link's target, and git links differ per platform."""
+    secret = case / "geheim.png"
+    Image.new("RGB", (4, 4)).save(secret)
+    image = case / "lessons/proef/proefles/beeld/foto.png"
+    image.parent.mkdir(parents=True)
+    image.symlink_to(Path("../../../..") / secret.name)
+    assert image.resolve() == secret.resolve()
+
+
+def _pixel_bomb(case: Path) -> None:
+    image = case / "lessons/proef/proefles/beeld/foto.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(_png_declaring(100_000, 100_000))
+
+
+SETUP = {"afbeelding-symlink": _link_out_of_tree, "afbeelding-pixelbom": _pixel_bomb}
+
+
 @pytest.fixture
 def case_dir(request, tmp_path, monkeypatch) -> Path:
     target = tmp_path / request.param
     shutil.copytree(FIXTURES / request.param, target)
+    SETUP.get(request.param, lambda case: None)(target)
     monkeypatch.chdir(target)
     return target
 
@@ -31,6 +63,7 @@ def test_every_diagnostic_code_has_a_fixture():
         "doelgroep-onbekend", "hulplijn-onbekend", "kerndoel-onbekend", "minuten-som", "variant-ontbreekt",
         "meerkeuze-antwoord", "antwoord-ontbreekt", "tekst-leeg", "tekst-stuurteken", "tekst-dubbele-punt",
         "id-ongeldig", "les-map", "les-dubbel-id", "afbeelding-ontbreekt", "afbeelding-pad",
+        "afbeelding-type", "afbeelding-te-groot",
     } <= codes
 
 
