@@ -51,4 +51,8 @@ GENERATORS: tuple[Generator, ...] = (
         kind="werkblad-digitaal", filename="werkblad-digitaal.pdf", target="generators.worksheet:render_digital_worksheet",
         description="Werkblad om op de laptop in te vullen",
     ),
+    Generator(
+        kind="docentenhandleiding", filename="docentenhandleiding.pdf", target="generators.guide:render_teacher_guide",
+        description="Docentenhandleiding: lesverloop, veilig lesgeven, achtergrond en antwoorden",
+    ),
 )
