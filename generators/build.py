@@ -11,15 +11,16 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .data_model import School
-from .diagnostics import BuildAborted, Diagnostics, Location, did_you_mean, display_path
+from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, Severity, did_you_mean, display_path
 from .lesson_checks import check_lessons
 from .lesson_document import LessonDocument
 from .lesson_lint import lint_lessons
 from .lesson_reader import discover_lesson_files, read_lessons
 from .model_loading import Loaded, load_model
+from .build_inputs import RECORD, BuildRequest, document_key, build_key, read_record, record_bytes
 from .paths import ASSETS_DIR, DATA_DIR, artifact_path
 from .registry import GENERATORS, Generator, RenderOptions
 from .resolve import resolve_lesson
@@ -63,22 +64,12 @@ def load_project(
     return Project(data, lessons, school, diagnostics)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
-class BuildRequest:
-    lesson_paths: list[Path]
-    output: Path
-    lesson_ids: tuple[str, ...] = ()
-    audiences: tuple[str, ...] = ()
-    school: Path | None = None
-    template: Path | None = None
-    strict: bool = False
-
-
 @dataclass
 class BuildResult:
     entries: list[dict] = field(default_factory=list)
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     documents: int = 0
+    rendered: int = 0
 
 
 def select_documents(project: Project, request: BuildRequest) -> list[LessonDocument]:
@@ -111,9 +102,18 @@ def select_documents(project: Project, request: BuildRequest) -> list[LessonDocu
 
 
 def render_document(document: LessonDocument, options: RenderOptions, generators: tuple[Generator, ...]) -> Iterator[tuple[Generator, str, bytes]]:
-    for generator in generators:
-        path = artifact_path(document.series, document.lesson_id, document.audience.id, generator.filename)
-        yield generator, path, generator.load()(document, options)
+    from .render_pool import render_one
+
+    files, _ = render_one(document, options, generators)
+    for index, path, content in files:
+        yield generators[index], path, content
+
+
+def renderer_diagnostics(project: Project, template: Path | None = None) -> list[Diagnostic]:
+    """Warnings only a renderer can give (text that does not fit a slide), without writing anything."""
+    options = RenderOptions(assets_dir=ASSETS_DIR, template=template)
+    checks = [d for d in (g.load_diagnose() for g in GENERATORS) if d is not None]
+    return [w for document in resolve_all(project) for check in checks for w in check(document, options)]
 
 
 def resolve_all(project: Project) -> list[LessonDocument]:
@@ -124,52 +124,131 @@ def resolve_all(project: Project) -> list[LessonDocument]:
     ]
 
 
-def build(request: BuildRequest, generators: tuple[Generator, ...] = GENERATORS) -> BuildResult:
+def build(
+    request: BuildRequest,
+    generators: tuple[Generator, ...] = GENERATORS,
+    progress: Callable[[LessonDocument], None] = lambda d: None,
+    planned: Callable[[int], None] = lambda n: None,
+) -> BuildResult:
+    """Check everything, then render what changed since the last build into a staging copy and swap it in."""
     from .publish import make_catalog, make_packs, make_previews
+    from .render_pool import render_documents
 
     project = load_project(request.lesson_paths, request.school)
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
     documents = select_documents(project, request)
-    partial = bool(request.lesson_ids or request.audiences)
-    everything = resolve_all(project) if partial else documents
+    everything = resolve_all(project)
+    folders = {l.model.id: l.source.path.parent for l in project.lessons}
+    keys = {_doc_id(d): document_key(folders[d.lesson_id], d.audience.id, request) for d in everything}
     options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
     result = BuildResult(diagnostics=project.diagnostics, documents=len(documents))
-    with _locked(request.output), _staging(request.output, keep_existing=partial) as staging:
-        rebuilt = {(d.lesson_id, d.audience.id) for d in documents}
-        touched_series = {(d.series, d.audience.id) for d in documents}
-        entries = [
-            e for e in (_read_manifest(staging) if partial else [])
-            if (e["les"], e["doelgroep"]) not in rebuilt
-            and e["soort"] != "catalogus"
-            and not (e["soort"] == "pakket" and e["les"] is None and (e["reeks"], e["doelgroep"]) in touched_series)
-        ]
+    with _locked(request.output), _staging(request.output, keep_existing=True) as staging:
+        work = _plan_work(staging, request, documents, everything, keys)
+        for stored in work.reused.values():
+            project.diagnostics.extend(_diagnostics_from_record(stored.get("meldingen", [])))
+        entries = work.kept
 
         def write(rel_path: str, content: bytes, kind: str, lesson=None, series=None, audience=None) -> None:
-            target = staging / rel_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            _write_new(staging / rel_path, content)
             entries.append(_entry(rel_path, content, kind, lesson, series, audience))
 
-        for document in documents:
-            folder = staging / artifact_path(document.series, document.lesson_id, document.audience.id, "")
-            if folder.exists():
-                shutil.rmtree(folder)
-            keys = (document.lesson_id, document.series, document.audience.id)
-            for generator, rel_path, content in render_document(document, options, generators):
-                write(rel_path, content, generator.kind, *keys)
-        for pack in make_packs(staging, documents, everything, project.data):
+        done: dict[str, dict] = dict(work.reused)
+        planned(len(work.to_render))
+        for document, (files, warnings) in render_documents(work.to_render, options, generators, request.jobs, progress):
+            project.diagnostics.extend(warnings)
+            done[_doc_id(document)] = {"sleutel": keys[_doc_id(document)], "meldingen": [_warning_record(w) for w in warnings]}
+            for index, rel_path, content in files:
+                write(rel_path, content, generators[index].kind, document.lesson_id, document.series, document.audience.id)
+        if project.diagnostics.has_errors(request.strict):
+            raise BuildAborted(project.diagnostics)
+        touched = {(d.series, d.audience.id) for d in work.to_render}
+        for pack in make_packs(staging, work.to_render, [d for d in everything if (d.series, d.audience.id) in touched], project.data):
             write(pack.path, pack.content, "pakket", pack.lesson, pack.series, pack.audience)
-        for document, rel_path, image in make_previews(staging, documents):
+        for document, rel_path, image in make_previews(staging, work.to_render):
             write(rel_path, image, "voorbeeld", document.lesson_id, document.series, document.audience.id)
         sizes = {e["pad"]: e["bytes"] for e in entries}
         for rel_path, page in make_catalog(staging, everything, sizes, project.data).items():
             write(rel_path, page, "catalogus")
         result.entries = sorted(entries, key=lambda e: e["pad"])
-        (staging / MANIFEST).write_text(
-            json.dumps({"artefacten": result.entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+        result.rendered = len(work.to_render)
+        manifest = json.dumps({"artefacten": result.entries}, ensure_ascii=False, indent=2) + "\n"
+        _write_new(staging / MANIFEST, manifest.encode("utf-8"))
+        messages = [d.format() for d in project.diagnostics.sorted()]
+        _write_new(staging / RECORD, record_bytes(build_key(request), done, messages))
     return result
+
+
+@dataclass
+class _Work:
+    to_render: list[LessonDocument]
+    kept: list[dict]  # manifest entries still valid
+    reused: dict[str, dict]  # record of documents whose output stays
+
+
+def _plan_work(staging: Path, request: BuildRequest, documents: list[LessonDocument],
+               everything: list[LessonDocument], keys: dict[str, str]) -> _Work:
+    """Which documents to render, and which earlier output stays; stale files are removed from staging."""
+    record = read_record(staging)
+    if not record:
+        _clear(staging)
+        return _Work(list(documents), [], {})
+    previous = _read_manifest(staging)
+    before = record.get("documenten", {})
+    current = {_doc_id(d) for d in everything}
+    to_render = [
+        d for d in documents
+        if request.force
+        or before.get(_doc_id(d), {}).get("sleutel") != keys[_doc_id(d)]
+        or not _complete(staging, previous, d)
+    ]
+    rendered = {_doc_id(d) for d in to_render}
+    reused = {k: v for k, v in before.items() if k in current and k not in rendered}
+    touched = {(d.series, d.audience.id) for d in to_render}
+    series_now = {(d.series, d.audience.id) for d in everything}
+    kept = []
+    for entry in previous:
+        pair = f"{entry['les']}/{entry['doelgroep']}"
+        series = (entry["reeks"], entry["doelgroep"])
+        drop = (
+            entry["soort"] == "catalogus"
+            or (entry["les"] is not None and (pair in rendered or pair not in current))
+            or (entry["les"] is None and entry["soort"] == "pakket" and (series in touched or series not in series_now))
+        )
+        if drop:
+            _remove(staging, entry["pad"])
+        else:
+            kept.append(entry)
+    _prune_empty_folders(staging)
+    return _Work(to_render, kept, reused)
+
+
+def _prune_empty_folders(root: Path) -> None:
+    for folder, _, _ in sorted(os.walk(root), key=lambda item: -len(item[0])):
+        if folder != str(root) and not os.listdir(folder):
+            os.rmdir(folder)
+
+
+def _warning_record(diagnostic: Diagnostic) -> dict:
+    loc = diagnostic.location
+    return {"ernst": diagnostic.severity.value, "code": diagnostic.code, "tekst": diagnostic.message,
+            "pad": loc.path, "regel": loc.line, "kolom": loc.column}
+
+
+def _diagnostics_from_record(stored: list[dict]) -> list[Diagnostic]:
+    return [
+        Diagnostic(Severity(d["ernst"]), d["code"], d["tekst"], Location(d["pad"], d["regel"], d["kolom"]))
+        for d in stored
+    ]
+
+
+def _write_new(target: Path, content: bytes) -> None:
+    """Why unlink first: staging shares inodes with the live output (hard links); writing in place
+    would change the live files before the swap."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.unlink()
+    target.write_bytes(content)
 
 
 def _entry(rel_path: str, content: bytes, kind: str, lesson: str | None, series: str | None, audience: str | None) -> dict:
@@ -182,6 +261,30 @@ def _entry(rel_path: str, content: bytes, kind: str, lesson: str | None, series:
         "sha256": hashlib.sha256(content).hexdigest(),
         "bytes": len(content),
     }
+
+
+def _doc_id(document: LessonDocument) -> str:
+    return f"{document.lesson_id}/{document.audience.id}"
+
+
+def _complete(staging: Path, previous: list[dict], document: LessonDocument) -> bool:
+    """Why: a file deleted by hand from output/ must come back even when its inputs did not change."""
+    mine = [e for e in previous if e["les"] == document.lesson_id and e["doelgroep"] == document.audience.id]
+    return bool(mine) and all((staging / e["pad"]).is_file() for e in mine)
+
+
+def _remove(staging: Path, rel_path: str) -> None:
+    path = staging / rel_path
+    if path.is_file():
+        path.unlink()
+
+
+def _clear(staging: Path) -> None:
+    for child in staging.iterdir():
+        if child.is_dir():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
 
 
 def _read_manifest(folder: Path) -> list[dict]:
@@ -211,7 +314,9 @@ def _staging(output: Path, keep_existing: bool) -> Iterator[Path]:
     staging.chmod(0o755)
     try:
         if keep_existing and output.is_dir():
-            shutil.copytree(output, staging, dirs_exist_ok=True)
+            # Why hard links: copying a whole catalog costs more than the edit being rebuilt; files are
+            # only ever replaced (unlink + write), never changed in place, so the old tree stays intact.
+            shutil.copytree(output, staging, dirs_exist_ok=True, copy_function=os.link)
         yield staging
         _swap(staging, output)
     finally:

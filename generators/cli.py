@@ -61,6 +61,10 @@ def check_command(paden: tuple[Path, ...], school: Path | None, strict: bool) ->
     from .build import load_project
 
     project = load_project(list(paden) or [DEFAULT_LESSONS], school)
+    if not project.diagnostics.has_errors():
+        from .build import renderer_diagnostics
+
+        project.diagnostics.extend(renderer_diagnostics(project))
     report(project.diagnostics, strict)
     if project.diagnostics.has_errors(strict):
         sys.exit(EXIT_INPUT)
@@ -98,25 +102,37 @@ def list_command(paden: tuple[Path, ...]) -> None:
               help="Map met de lessen.")
 @click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
               help="Eigen PowerPoint-sjabloon van de school (met dezelfde indelingsnamen).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Aantal processen tegelijk (standaard: het aantal processorkernen).")
+@click.option("--force", is_flag=True, help="Bouw alles opnieuw, ook wat niet veranderd is.")
 @school_option
 @strict_option
-def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, school, strict: bool) -> None:
-    """Controleer alles en bouw de lespakketten in output/."""
-    from .build import BuildRequest, build
+def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, force: bool, school, strict: bool) -> None:
+    """Controleer alles en bouw de lespakketten in output/ (alleen wat veranderd is)."""
+    from .build_inputs import BuildRequest, default_jobs, up_to_date
 
     request = BuildRequest(
         lesson_paths=[lesmap], output=uit, lesson_ids=tuple(lessen), audiences=tuple(doelgroepen),
-        school=school, template=sjabloon, strict=strict,
+        school=school, template=sjabloon, strict=strict, jobs=jobs or default_jobs(), force=force,
     )
+    stored = up_to_date(request)
+    if stored is not None:
+        for line in stored:
+            click.echo(line, err=True)
+        click.echo(f"Niets veranderd sinds de vorige build: {uit}/ is bij.")
+        return
+    from .build import build
+    from .progress import progress_reporter
+
     try:
-        result = build(request)
+        with progress_reporter() as (planned, done):
+            result = build(request, progress=done, planned=planned)
     except BuildAborted as aborted:
         _abort(aborted.diagnostics, strict)
     report(result.diagnostics, strict)
     click.echo(
-        f"{result.documents} {'lesdocument' if result.documents == 1 else 'lesdocumenten'}, "
-        f"{len(result.entries)} bestanden geschreven in {uit}/ "
-        f"(overzicht: {uit}/manifest.json)."
+        f"{result.rendered} van {result.documents} {'lesdocument' if result.documents == 1 else 'lesdocumenten'} "
+        f"opnieuw gemaakt; {len(result.entries)} bestanden in {uit}/ (overzicht: {uit}/manifest.json)."
     )
 
 

@@ -12,7 +12,6 @@ from .deck_plan import lesson_to_deck_plan
 from .deck_template import DeckTemplateError, template_geometry, template_path
 from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, Severity
 from .lesson_document import LessonDocument
-from .paths import DEFAULT_LESSONS
 from .registry import RenderOptions
 
 
@@ -35,34 +34,21 @@ def render_deck(document: LessonDocument, options: RenderOptions) -> bytes:
 
     template = template_path(options.assets_dir, options.template)
     try:
-        plan = deck_plan(document, options)
-        _print_problems(document, plan)
-        return deck_plan_to_pptx(plan, template)
+        return deck_plan_to_pptx(deck_plan(document, options), template)
     except DeckTemplateError as exc:
         diagnostics = Diagnostics()
         diagnostics.error("sjabloon", str(exc), Location(str(template)))
         raise BuildAborted(diagnostics) from exc
 
 
-def _print_problems(document: LessonDocument, plan: DeckPlan) -> None:
-    """Why: the build has no hook for renderer warnings yet; `deck_diagnostics` is the value API."""
-    import click
-
-    for problem in plan.problems:
-        click.echo(problem_diagnostic(document, problem).format(), err=True)
-
-
-def lesson_location(document: LessonDocument) -> Location:
-    """Why: the document does not keep its source path; lessons live at lessons/<reeks>/<id>/les.yaml."""
-    return Location((DEFAULT_LESSONS / document.series / document.lesson_id / "les.yaml").as_posix())
-
-
 def problem_diagnostic(document: LessonDocument, problem: FitProblem) -> Diagnostic:
     where = f"doelgroep {document.audience.id}"
+    line = 0
     if problem.activity is not None:
         where += f", activiteit {problem.activity}"
+        line = next((a.line for a in document.activities if a.number == problem.activity), 0)
     message = f"Presentatie ({where}), dia '{problem.slide_title}': {problem.message}"
-    return Diagnostic(Severity.WARNING, "dia-past-niet", message, lesson_location(document))
+    return Diagnostic(Severity.WARNING, "dia-past-niet", message, Location(document.source, line, 9 if line else 0))
 
 
 def deck_diagnostics(document: LessonDocument, options: RenderOptions) -> list[Diagnostic]:

@@ -72,8 +72,11 @@ class BuildAborted(Exception):
     """Raised after diagnostics were collected and the build must stop; carries them."""
 
     def __init__(self, diagnostics: Diagnostics):
-        super().__init__("afgebroken")
+        super().__init__(diagnostics)
         self.diagnostics = diagnostics
+
+    def __str__(self) -> str:
+        return "afgebroken"
 
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:

@@ -323,6 +323,7 @@ class Activity:
     slides: tuple[Slide, ...]
     notes: tuple[RichText, ...]
     exercises: tuple[Exercise, ...]
+    line: int = 0  # where the activity starts in the lesson file, for located warnings
 
 
 @dataclass(frozen=True)
@@ -362,6 +363,7 @@ class LessonDocument:
     sources: tuple[Source, ...]
     publisher: str
     school: SchoolInfo | None = field(default=None)
+    source: str = ""  # the lesson file as the author knows it, for located warnings
 
     @property
     def activities(self) -> Iterator[Activity]:

@@ -27,16 +27,25 @@ class Generator:
     filename: str
     target: str  # "module:function"; imported only when a build renders
     description: str = ""  # Dutch, for LEESMIJ.txt and the catalog
+    diagnose: str | None = None  # "module:function" giving located warnings (e.g. text that does not fit)
 
     def load(self) -> Render:
         """Why: lazy import keeps `check`, `list` and no-op builds free of python-pptx and reportlab."""
-        module, _, function = self.target.partition(":")
-        return getattr(importlib.import_module(module), function)
+        return _function(self.target)
+
+    def load_diagnose(self) -> Callable[[LessonDocument, RenderOptions], list] | None:
+        return _function(self.diagnose) if self.diagnose else None
+
+
+def _function(target: str) -> Callable:
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)
 
 
 GENERATORS: tuple[Generator, ...] = (
     Generator(
         kind="presentatie", filename="presentatie.pptx", target="generators.deck:render_deck",
+        diagnose="generators.deck:deck_diagnostics",
         description="Presentatie voor het digibord, met docentnotities (PowerPoint, te bewerken)",
     ),
     Generator(

@@ -128,6 +128,7 @@ def resolve_lesson(
 class _Resolver:
     def __init__(self, loaded: Loaded[src.Les], audience: str, data: SharedData):
         self.lesson = loaded.model
+        self.source = loaded.source
         self.folder = loaded.source.path.parent
         self.audience = audience
         self.data = data
@@ -171,7 +172,7 @@ class _Resolver:
 
     def document(self, school: School | None) -> LessonDocument:
         lesson = self.lesson
-        phases = tuple(self.phase(p) for p in self.visible(lesson.lesverloop))
+        phases = tuple(self.phase(i, p) for i, p in enumerate(lesson.lesverloop) if self.shows(p))
         selected = lesson.hulplijnen or [h.id for h in self.data.hulplijnen.model.hulplijnen]
         helplines = self.data.helplines
         return LessonDocument(
@@ -207,6 +208,7 @@ class _Resolver:
             ),
             publisher=PUBLISHER,
             school=school_info(school),
+            source=self.source.display,
         )
 
     def shared(self, name: str, only: list[str] | None = None) -> SharedList:
@@ -216,11 +218,14 @@ class _Resolver:
             items = [by_id[i] for i in only]
         return SharedList(intro, tuple(SharedItem(i.titel, i.uitleg) for i in items))
 
-    def phase(self, phase: src.Fase) -> Phase:
+    def phase(self, index: int, phase: src.Fase) -> Phase:
         title = self.rich(phase.titel) or parse_inline(PHASE_TITLES[phase.fase])
-        return Phase(phase.fase, title, tuple(self.activity(a) for a in self.visible(phase.activiteiten)))
+        return Phase(phase.fase, title, tuple(
+            self.activity(a, self.source.location(("lesverloop", index, "activiteiten", j)).line)
+            for j, a in enumerate(phase.activiteiten) if self.shows(a)
+        ))
 
-    def activity(self, activity: src.Activiteit) -> Activity:
+    def activity(self, activity: src.Activiteit, line: int) -> Activity:
         self.activity_number += 1
         return Activity(
             number=self.activity_number,
@@ -232,6 +237,7 @@ class _Resolver:
             slides=tuple(self.slide(d) for d in self.visible(activity.dias)),
             notes=self.paragraphs(activity.docentnotities),
             exercises=tuple(self.exercise(o) for o in self.visible(activity.opdrachten)),
+            line=line,
         )
 
     # -- slides ---------------------------------------------------------------------------

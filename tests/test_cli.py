@@ -58,7 +58,7 @@ def _manifest(output: Path) -> list[dict]:
 def test_build_writes_manifest_matching_the_files(workdir):
     result = run("build", "--uit", "uit")
     assert result.exit_code == 0, result.output
-    assert "2 lesdocumenten" in result.stdout
+    assert "2 van 2 lesdocumenten opnieuw gemaakt" in result.stdout
     entries = _manifest(workdir / "uit")
     for entry in entries:
         path = workdir / "uit" / entry["pad"]
@@ -70,7 +70,7 @@ def test_build_writes_manifest_matching_the_files(workdir):
     kinds = {e["soort"] for e in entries}
     assert {"presentatie", "werkblad", "pakket", "catalogus"} <= kinds
     files = sorted(p.relative_to(workdir / "uit").as_posix() for p in (workdir / "uit").rglob("*") if p.is_file())
-    assert files == sorted(["manifest.json", *(e["pad"] for e in entries)])
+    assert files == sorted([".lespakket-bouw.json", "manifest.json", *(e["pad"] for e in entries)])
     assert [p.name for p in workdir.iterdir() if p.name.startswith(".uit.")] == [".uit.lock"]
 
 
@@ -79,7 +79,10 @@ def test_partial_build_keeps_the_rest(workdir):
     before = _manifest(workdir / "uit")
     result = run("build", "--uit", "uit", "--les", "varianten", "--doelgroep", "10-12")
     assert result.exit_code == 0
-    assert "1 lesdocument," in result.stdout
+    assert "0 van 1 lesdocument opnieuw gemaakt" in result.stdout
+    assert _manifest(workdir / "uit") == before
+    result = run("build", "--uit", "uit", "--les", "varianten", "--doelgroep", "10-12", "--force")
+    assert "1 van 1 lesdocument opnieuw gemaakt" in result.stdout
     assert _manifest(workdir / "uit") == before
 
 

@@ -62,7 +62,9 @@ def test_what_cannot_fit_is_a_located_warning(project):
     diagnostics = deck_diagnostics(_with_slides(document, BulletSlide(_text("Te veel"), huge)), options())
     assert len(diagnostics) == 1
     text = diagnostics[0].format()
-    assert text.startswith(f"lessons/{document.series}/{document.lesson_id}/les.yaml: waarschuwing: ")
+    first = next(iter(document.activities))
+    assert first.line > 0
+    assert text.startswith(f"lessons/{document.series}/{document.lesson_id}/les.yaml:{first.line}:9: waarschuwing: ")
     assert f"(doelgroep {document.audience.id}, activiteit 1), dia 'Te veel': De tekst past niet op de dia" in text
     assert text.endswith("[dia-past-niet]")
 

@@ -1,0 +1,119 @@
+"""Content hashes of every build input, and the record that lets an unchanged build stop at once.
+
+Why stdlib only: the no-op check runs before pydantic, ruamel, python-pptx or reportlab are imported,
+so that saving nothing costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .paths import ASSETS_DIR, PACKAGE_DIR
+
+RECORD = ".lespakket-bouw.json"
+RECORD_VERSION = 1
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    lesson_paths: list[Path]
+    output: Path
+    lesson_ids: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    school: Path | None = None
+    template: Path | None = None
+    strict: bool = False
+    jobs: int = 1
+    force: bool = False
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def _files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        found += [Path(folder) / n for n in sorted(names) if not n.startswith(".") and not n.endswith(".pyc")]
+    return found
+
+
+def tree_digest(root: Path) -> str:
+    """sha256 over the relative names and contents of every file under `root` (or of one file)."""
+    digest = hashlib.sha256()
+    for path in _files(root):
+        name = path.name if root.is_file() else path.relative_to(root).as_posix()
+        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_and_assets_digest() -> str:
+    """The code version plus shared data, templates and fonts: a change here rebuilds everything."""
+    return hashlib.sha256(f"{tree_digest(PACKAGE_DIR)}|{tree_digest(ASSETS_DIR)}".encode()).hexdigest()
+
+
+def _optional_digest(path: Path | None) -> str:
+    return tree_digest(path) if path is not None and path.exists() else "-"
+
+
+def document_key(lesson_dir: Path, audience: str, request: BuildRequest) -> str:
+    """What one (lesson, audience) output depends on: its lesson folder, shared inputs and options."""
+    parts = [
+        code_and_assets_digest(), tree_digest(lesson_dir), audience,
+        _optional_digest(request.school), _optional_digest(request.template),
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def build_key(request: BuildRequest) -> str:
+    """Everything a whole build depends on; equal keys mean equal output."""
+    parts = [
+        code_and_assets_digest(),
+        *(f"{p.as_posix()}={tree_digest(p)}" for p in request.lesson_paths if p.exists()),
+        _optional_digest(request.school), _optional_digest(request.template),
+        ",".join(request.lesson_ids), ",".join(request.audiences), str(request.strict),
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def read_record(output: Path) -> dict:
+    try:
+        record = json.loads((output / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if record.get("versie") == RECORD_VERSION else {}
+
+
+def record_bytes(key: str, documents: dict[str, str], messages: list[str]) -> bytes:
+    body = {"versie": RECORD_VERSION, "bouwsleutel": key, "documenten": documents, "meldingen": messages}
+    return (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def up_to_date(request: BuildRequest) -> list[str] | None:
+    """The stored messages when output/ already holds this exact build and all its files; else None."""
+    if request.force:
+        return None
+    record = read_record(request.output)
+    if not record or record.get("bouwsleutel") != build_key(request):
+        return None
+    try:
+        entries = json.loads((request.output / "manifest.json").read_text(encoding="utf-8"))["artefacten"]
+    except (OSError, ValueError, KeyError):
+        return None
+    for entry in entries:
+        path = request.output / entry["pad"]
+        try:
+            if path.stat().st_size != entry["bytes"]:
+                return None
+        except OSError:
+            return None
+    return list(record.get("meldingen", []))
