@@ -7,35 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
 
 from .diagnostics import Diagnostics, Location
+from .yaml_tree import PosMap, PosSeq, TreeError, compose
 
 MAX_FILE_BYTES = 1_000_000
 Loc = tuple[Any, ...]
-
-
-class _NoAliasComposer(Composer):
-    """Why: aliases let a 1 kB file expand into gigabytes ("billion laughs"); authors never need them."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.parser.check_event(AliasEvent):
-            event = self.parser.peek_event()
-            raise ComposerError(None, None, "alias", event.start_mark)
-        return super().compose_node(parent, index)
-
-
-def _new_loader() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Composer = _NoAliasComposer
-    yaml.allow_duplicate_keys = False
-    return yaml
 
 
 @dataclass
@@ -51,16 +30,16 @@ class SourceFile:
         keys (like 'inhoud' or 'standaard') in error paths that are not keys in the file."""
         node = self.tree
         line, column = 0, 0
-        if isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
-            line, column = node.lc.line + 1, node.lc.col + 1
+        if isinstance(node, (PosMap, PosSeq)):
+            line, column = node.start[0] + 1, node.start[1] + 1
         for key in loc:
-            if isinstance(node, CommentedMap) and key in node:
+            if isinstance(node, PosMap) and key in node:
                 child = node[key]
-                container = isinstance(child, (CommentedMap, CommentedSeq))
-                pos = node.lc.key(key) if container else node.lc.value(key)
-            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+                container = isinstance(child, (PosMap, PosSeq))
+                pos = node.key_pos[key] if container else node.value_pos[key]
+            elif isinstance(node, PosSeq) and isinstance(key, int) and 0 <= key < len(node):
                 child = node[key]
-                pos = node.lc.item(key)
+                pos = node.item_pos[key]
             else:
                 continue
             line, column = pos[0] + 1, pos[1] + 1
@@ -75,8 +54,8 @@ class SourceFile:
     def key_location(self, loc: Loc) -> Location:
         """The position of the key that ends `loc` (for unknown keys)."""
         parent, _, _ = self._walk(loc[:-1])
-        if loc and isinstance(parent, CommentedMap) and loc[-1] in parent:
-            line, column = parent.lc.key(loc[-1])
+        if loc and isinstance(parent, PosMap) and loc[-1] in parent:
+            line, column = parent.key_pos[loc[-1]]
             return Location(self.display, line + 1, column + 1)
         return self.location(loc)
 
@@ -132,29 +111,11 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
         )
         return None
     try:
-        tree = _new_loader().load(text)
-    except DuplicateKeyError as exc:
-        mark = exc.problem_mark
-        key = re.search(r'duplicate key "(.*?)"', exc.problem or "")
-        name = key.group(1) if key else "?"
-        first = _first_key_line(text, name, mark.column, exc.context_mark.line if exc.context_mark else 0, mark.line)
-        earlier = f" (eerder op regel {first})" if first else ""
-        diagnostics.error(
-            "yaml-dubbele-sleutel",
-            f"De sleutel '{name}' staat twee keer in hetzelfde blok{earlier}. Laat er één over.",
-            Location(display, mark.line + 1, mark.column + 1),
-        )
+        tree = compose(text)
+    except TreeError as exc:
+        line, column = exc.position
+        diagnostics.error(exc.code, exc.message, Location(display, line + 1, column + 1))
         return None
-    except ComposerError as exc:
-        if exc.problem == "alias":
-            mark = exc.problem_mark
-            diagnostics.error(
-                "yaml-alias",
-                "Verwijzingen met * en & (YAML-aliassen) zijn niet toegestaan in lesbestanden. Schrijf de tekst voluit.",
-                Location(display, mark.line + 1, mark.column + 1),
-            )
-            return None
-        return _syntax_error(exc, display, diagnostics)
     except ReaderError as exc:
         line, column = _offset_to_line_col(text, exc.position)
         diagnostics.error(
@@ -168,7 +129,7 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
     except (YAMLError, RecursionError, ValueError) as exc:
         diagnostics.error("yaml-syntax", f"Het {kind} is geen geldige YAML ({type(exc).__name__}).", here)
         return None
-    if not isinstance(tree, CommentedMap):
+    if not isinstance(tree, PosMap):
         diagnostics.error(
             "yaml-geen-blok",
             f"Het {kind} moet bestaan uit sleutels met waarden (zoals 'titel: ...'), niet uit een losse lijst of tekst.",
@@ -178,19 +139,11 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
     return SourceFile(path=path, display=display, tree=tree)
 
 
-def _first_key_line(text: str, key: str, column: int, start: int, end: int) -> int | None:
-    """The 1-based line where `key` first appears at `column` between lines start and end (0-based)."""
-    pattern = re.compile(rf"^(- )?{re.escape(key)}\s*:")
-    for number, line in enumerate(text.splitlines()[start:end], start=start):
-        if pattern.match(line[column:]) and not line[:column].strip(" -"):
-            return number + 1
-    return None
-
-
 _PROBLEMS_NL = {
     "expected the node content": "hier ontbreekt een waarde of het bestand houdt te vroeg op",
+    "did not find expected node content": "hier ontbreekt een waarde of het bestand houdt te vroeg op",
     "could not find expected ':'": "hier ontbreekt een dubbele punt ':' achter een sleutel",
-    "mapping values are not allowed here": "een dubbele punt ':' staat hier op een onverwachte plek; zet de tekst tussen aanhalingstekens",
+    "mapping values are not allowed": "een dubbele punt ':' staat hier op een onverwachte plek; zet de tekst tussen aanhalingstekens",
     "found unexpected end of stream": "het bestand houdt op voordat een tekst tussen aanhalingstekens is afgesloten",
     "expected <block end>": "de inspringing klopt hier niet",
     "found character": "een teken dat hier niet mag; zet de tekst tussen aanhalingstekens",

@@ -1,0 +1,144 @@
+"""Whole-process timings and peak memory of `lespakket build` against the budget in performance.md.
+
+Usage:  python benchmarks/bench_build.py [--herhaal 3] [--schaal 10] [--alleen-gebundeld]
+
+Builds the bundled catalog and a synthetic catalog `--schaal` times larger (copies of the bundled
+lessons under new ids) in a temporary folder, and reports min/median/max seconds and the peak
+resident memory of the largest process for: a cold build with 2 workers and with 1, a no-op
+rebuild, one edited lesson, and one lesson for one audience. Slide thumbnails through LibreOffice
+are switched off for the timings (they are cached per deck and measured once separately).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAUNCHER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code)\n"
+)
+BUDGET = {
+    "koud, 2 processen": 5.0,
+    "niets veranderd": 0.1,
+    "één les aangepast": 1.5,
+    "één les, één doelgroep": 0.75,
+}
+
+
+def lespakket(workdir: Path, *args: str, env: dict[str, str]) -> tuple[float, int]:
+    """Seconds and peak RSS (MiB) of the largest process of one whole `lespakket` run."""
+    command = [sys.executable, "-c", LAUNCHER, shutil.which("lespakket") or "lespakket", *args]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"lespakket {' '.join(args)} mislukte in {workdir}")
+    return seconds, int(done.stdout.strip()) // 1024
+
+
+def make_catalog(target: Path, scale: int) -> list[Path]:
+    """Copy the bundled lessons `scale` times (new ids) into target/lessons; return the lesson files."""
+    files = []
+    for lesson in sorted((ROOT / "lessons").glob("*/*/les.yaml")):
+        series, lesson_id = lesson.parent.parent.name, lesson.parent.name
+        for copy in range(scale):
+            new_id = lesson_id if copy == 0 else f"{lesson_id}-{copy}"
+            folder = target / "lessons" / series / new_id
+            shutil.copytree(lesson.parent, folder)
+            path = folder / "les.yaml"
+            path.write_text(path.read_text(encoding="utf-8").replace(f"id: {lesson_id}\n", f"id: {new_id}\n", 1),
+                            encoding="utf-8")
+            files.append(path)
+    return files
+
+
+def edit(path: Path, round_number: int) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("samenvatting:", f"# bewerking {round_number}\nsamenvatting:", 1), encoding="utf-8")
+
+
+def measure(name: str, workdir: Path, files: list[Path], repeat: int, env: dict[str, str]) -> list[tuple[str, list[float], int]]:
+    rows = []
+
+    def run_case(label: str, prepare, args: tuple[str, ...]) -> None:
+        times, memory = [], 0
+        for i in range(repeat):
+            prepare(i)
+            seconds, rss = lespakket(workdir, *args, env=env)
+            times.append(seconds)
+            memory = max(memory, rss)
+        rows.append((label, times, memory))
+
+    def cold(_: int) -> None:
+        shutil.rmtree(workdir / "output", ignore_errors=True)
+
+    first = files[0]
+    audience = "12-15" if "12-15" in first.read_text(encoding="utf-8") else None
+    run_case("koud, 2 processen", cold, ("build", "-j", "2"))
+    run_case("koud, 1 proces", cold, ("build", "-j", "1"))
+    lespakket(workdir, "build", env=env)
+    run_case("niets veranderd", lambda i: None, ("build",))
+    run_case("één les aangepast", lambda i: edit(first, i), ("build",))
+    if audience:
+        lesson_id = first.parent.name
+        args = ("build", "--les", lesson_id, "--doelgroep", audience)
+        lespakket(workdir, *args, env=env)
+        run_case("één les, één doelgroep", lambda i: edit(first, 100 + i), args)
+    print(f"\n{name}: {len(files)} lessen")
+    return rows
+
+
+def report(rows: list[tuple[str, list[float], int]], check_budget: bool) -> None:
+    print(f"{'geval':<26}{'min':>8}{'mediaan':>9}{'max':>8}{'geheugen':>11}  budget")
+    for label, times, memory in rows:
+        median = statistics.median(times)
+        budget = BUDGET.get(label) if check_budget else None
+        verdict = "" if budget is None else (f"<= {budget:g} s " + ("ok" if median <= budget else "TE TRAAG"))
+        print(f"{label:<26}{min(times):>7.2f}s{median:>8.2f}s{max(times):>7.2f}s{memory:>7} MiB  {verdict}")
+    print(f"{'geheugen (budget)':<26}{'':>33}<= 100 MiB per proces: "
+          + ("ok" if all(m <= 100 for _, _, m in rows) else "TE VEEL"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--herhaal", type=int, default=3)
+    parser.add_argument("--schaal", type=int, default=10)
+    parser.add_argument("--alleen-gebundeld", action="store_true")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="lespakket-bench-") as tmp:
+        env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "XDG_CACHE_HOME": str(Path(tmp) / "cache")}
+        cases = [("gebundelde catalogus", 1)] + ([] if options.alleen_gebundeld else [(f"{options.schaal}x zo groot", options.schaal)])
+        results = {}
+        for name, scale in cases:
+            workdir = Path(tmp) / f"schaal-{scale}"
+            files = make_catalog(workdir, scale)
+            results[name] = measure(name, workdir, files, options.herhaal, env)
+            report(results[name], check_budget=scale == 1)
+        if len(results) == 2:
+            small, large = (dict((r[0], r[2]) for r in rows) for rows in results.values())
+            growth = large["koud, 1 proces"] / max(1, small["koud, 1 proces"])
+            print(f"\nGeheugen bij {options.schaal}x zoveel lessen: x{growth:.2f} (budget: hoogstens x1.10)")
+        ratio_rows = dict((r[0], statistics.median(r[1])) for r in results["gebundelde catalogus"])
+        print(f"2 processen / 1 proces: {ratio_rows['koud, 2 processen'] / ratio_rows['koud, 1 proces']:.2f} (budget: hoogstens 0.65)")
+        if shutil.which("soffice"):
+            workdir = Path(tmp) / "schaal-1"
+            shutil.rmtree(workdir / "output", ignore_errors=True)
+            slide_env = {**env, "LESPAKKET_DIAVOORBEELDEN": "1"}
+            seconds, memory = lespakket(workdir, "build", env=slide_env)
+            print(f"Koud met diavoorbeelden via LibreOffice (lege cache): {seconds:.2f} s, {memory} MiB")
+        print("Vergelijking met pandoc: niet gemeten (pandoc is hier niet geïnstalleerd en niet ingebouwd).")
+
+
+if __name__ == "__main__":
+    main()
