@@ -14,7 +14,7 @@ CONTACTS_KEY = "contactpersonen"
 FILL_IN_ROLES = ("Mentor", "Vertrouwenspersoon", "Aandachtsfunctionaris", "Anders")
 
 BEFORE_THE_LESSON = (
-    "<b>Kondig het onderwerp aan</b>, het liefst een les van tevoren. Zeg dat het over uitbuiting gaat "
+    "<b>Kondig het onderwerp aan</b>, het liefst een paar dagen van tevoren. Zeg dat het over uitbuiting gaat "
     "en dat niemand iets over zichzelf hoeft te vertellen.",
     "<b>Vertel vooraf bij wie iedereen terechtkan</b>, tijdens en na de les: de mentor, de vertrouwenspersoon "
     "en de aandachtsfunctionaris. Noem hun namen en zeg waar ze te vinden zijn.",
@@ -42,10 +42,19 @@ def safety_section(guide: Guide, document: LessonDocument) -> list[Flowable]:
     story += titled(sub_heading(guide, "Advies en melden: organisaties voor professionals"),
                     [professionals, guide.space(0.4), routes_table(guide, document.teacher_help_routes)], 1)
     if document.help_routes:
-        named = guide.para("Deze hulp komt in de les aan bod. Noem ze bij naam: anonieme hulp is vaak de eerste stap.")
-        story += titled(sub_heading(guide, "Hulp die de les noemt"),
-                        [named, guide.space(0.4), routes_table(guide, document.help_routes)], 1)
+        story += _lesson_routes(guide, document)
     return story
+
+
+def _lesson_routes(guide: Guide, document: LessonDocument) -> list[Flowable]:
+    """The help the pupils see in this lesson; organisations already described above are only named."""
+    names = ", ".join(text_markup(r.name) for r in document.help_routes)
+    body: list[Flowable] = [guide.para(f"In de les komen aan bod: <b>{names}</b>. Noem ze bij naam: anonieme hulp "
+                                       "is vaak de eerste stap.")]
+    new = [r for r in document.help_routes if r not in document.teacher_help_routes]
+    if new:
+        body += [guide.space(0.4), routes_table(guide, tuple(new))]
+    return titled(sub_heading(guide, "Hulp die de les noemt"), body, 2)
 
 
 def _contacts(guide: Guide, school: SchoolInfo | None) -> Flowable:
