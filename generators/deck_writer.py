@@ -24,19 +24,30 @@ DUTCH = MSO_LANGUAGE_ID.DUTCH
 
 def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
     presentation = open_template(template)
-    layouts = presentation.slide_layouts
+    layouts: dict[str, tuple] = {}
     for planned in plan.slides:
-        slide = presentation.slides.add_slide(layouts.get_by_name(planned.layout))
-        _write_title(title_placeholder(slide), planned)
-        for placeholder, paras in zip(text_placeholders(slide), planned.boxes):
+        if planned.layout not in layouts:
+            layouts[planned.layout] = _layout_order(presentation.slide_layouts.get_by_name(planned.layout))
+        layout, title_idx, text_idxs = layouts[planned.layout]
+        slide = presentation.slides.add_slide(layout)
+        # Why one pass: each placeholder lookup by index walks the XML with xpath; this was half the cost.
+        by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+        _write_title(by_idx[title_idx], planned)
+        for idx, paras in zip(text_idxs, planned.boxes):
             if paras:
-                _write_paras(placeholder.text_frame, paras)
+                _write_paras(by_idx[idx].text_frame, paras)
         if planned.image is not None:
             _write_image(slide, planned.image, presentation)
         _write_notes(slide, planned.notes)
     meta = plan.meta
     set_core_properties(presentation, CoreProperties(meta.title, meta.subject, meta.author, meta.keywords))
     return save_deterministic(presentation)
+
+
+def _layout_order(layout) -> tuple:
+    """The layout with its title placeholder index and text placeholder indexes in reading order."""
+    title = title_placeholder(layout)
+    return layout, title.placeholder_format.idx, tuple(ph.placeholder_format.idx for ph in text_placeholders(layout))
 
 
 def _write_title(placeholder, planned: PlannedSlide) -> None:
