@@ -60,6 +60,7 @@ class Hulplijn(Strict):
     anoniem: bool = False
     doelgroepen: list[str] = Field(min_length=1)
     docent: bool = Field(False, description="Noemen in 'Veilig lesgeven' van de handleiding.")
+    ouders: bool = Field(False, description="Noemen in de brief aan ouders en verzorgers.")
 
 
 class Hulplijnen(Strict):

@@ -138,9 +138,10 @@ def callout(guide: Guide, content: list[Flowable], *, warm: bool = False) -> Tab
 class WriteLine(Flowable):
     """A thin line to write on by hand, as tall as a comfortable line of handwriting."""
 
-    def __init__(self, height: float = 8 * mm):
+    def __init__(self, height: float = 8 * mm, colour=None):
         super().__init__()
         self.line_height = height
+        self.colour = colour or Colours.writing_line
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
@@ -148,7 +149,7 @@ class WriteLine(Flowable):
 
     def draw(self):
         self.canv.saveState()
-        self.canv.setStrokeColor(Colours.writing_line)
+        self.canv.setStrokeColor(self.colour)
         self.canv.setLineWidth(0.6)
         self.canv.line(0, 2, self.width, 2)
         self.canv.restoreState()

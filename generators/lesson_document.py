@@ -65,6 +65,7 @@ class AudienceProfile:
     readability_level: str
     help_text: str
     help_url: str
+    pupils: bool = True  # a class of pupils (doelgroepen.yaml `leerlingen`); generators meant for pupils' homes check it
 
 
 @dataclass(frozen=True)
@@ -364,6 +365,7 @@ class LessonDocument:
     publisher: str
     school: SchoolInfo | None = field(default=None)
     source: str = ""  # the lesson file as the author knows it, for located warnings
+    parent_help_routes: tuple[HelpRoute, ...] = ()  # hulplijnen.yaml `ouders: true`, for the letter to parents
 
     @property
     def activities(self) -> Iterator[Activity]:

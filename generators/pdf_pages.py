@@ -47,6 +47,7 @@ class PageFurniture:
     help_text: str | None = None
     help_url: str | None = None
     show_header_left_on_first_page: bool = False
+    show_page_numbers: bool = True  # Why off: a one-page poster saying 'pagina 1 van 1' looks like a print-out
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,8 @@ class _PageDecorator:
             para = Paragraph(shown, _footer_style())
             _, h = para.wrap(text_right - text_left, g.qr_size + 4 * mm)
             para.drawOn(canv, text_left, g.footer_base + max(0, (g.qr_size - h) / 2))
+        if not f.show_page_numbers:
+            return
         canv.setFillColor(Colours.muted)
         canv.drawString(number_x, number_y, number_text)
         canv.saveState()

@@ -28,6 +28,11 @@ class Generator:
     target: str  # "module:function"; imported only when a build renders
     description: str = ""  # Dutch, for LEESMIJ.txt and the catalog
     diagnose: str | None = None  # "module:function" giving located warnings (e.g. text that does not fit)
+    pupils_only: bool = False  # only for audiences that are a class of pupils (e.g. the letter to their parents)
+
+    def applies_to(self, document: LessonDocument) -> bool:
+        """Why: renderers never branch on an audience id; whether a file exists at all is decided here, from data."""
+        return document.audience.pupils or not self.pupils_only
 
     def load(self) -> Render:
         """Why: lazy import keeps `check`, `list` and no-op builds free of python-pptx and reportlab."""
@@ -63,5 +68,10 @@ GENERATORS: tuple[Generator, ...] = (
     Generator(
         kind="docentenhandleiding", filename="docentenhandleiding.pdf", target="generators.guide:render_teacher_guide",
         description="Docentenhandleiding: lesverloop, veilig lesgeven, achtergrond en antwoorden",
+    ),
+    Generator(
+        kind="ouderbrief", filename="ouderbrief.pdf", target="generators.parent_letter:render_parent_letter",
+        pupils_only=True,
+        description="Brief voor ouders en verzorgers over de les, om mee te geven of te mailen",
     ),
 )

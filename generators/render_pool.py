@@ -24,6 +24,8 @@ def render_one(document: LessonDocument, options: RenderOptions, generators: tup
     files: Files = []
     warnings: list[Diagnostic] = []
     for index, generator in enumerate(generators):
+        if not generator.applies_to(document):
+            continue
         path = artifact_path(document.series, document.lesson_id, document.audience.id, generator.filename)
         files.append((index, path, generator.load()(document, options)))
         diagnose = generator.load_diagnose()

@@ -105,6 +105,7 @@ def profile_of(group: Doelgroep, data: SharedData) -> AudienceProfile:
         readability_level=group.leesbaarheid.niveau,
         help_text=group.hulptekst,
         help_url="https://" + (data.helplines[group.hulp_qr].website or "").removeprefix("https://"),
+        pupils=group.leerlingen,
     )
 
 
@@ -199,6 +200,7 @@ class _Resolver:
                 _route(helplines[i]) for i in selected if self.audience in helplines[i].doelgroepen
             ),
             teacher_help_routes=tuple(_route(h) for h in helplines.values() if h.docent),
+            parent_help_routes=tuple(_route(h) for h in helplines.values() if h.ouders),
             meldcode=self.shared("meldcode"),
             conversation_tips=self.shared("gesprekstips"),
             attention_points=self.shared("aandachtspunten"),
