@@ -136,6 +136,24 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
     )
 
 
+@cli.command("watch")
+@click.option("--uit", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUTPUT, show_default=True,
+              help="Map voor de resultaten.")
+@click.option("--lessen", "lesmap", type=click.Path(path_type=Path), default=DEFAULT_LESSONS, show_default=True,
+              help="Map met de lessen.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Aantal processen tegelijk.")
+@click.option("--stop-na", type=click.IntRange(1), default=None, hidden=True)
+@school_option
+@strict_option
+def watch_command(uit: Path, lesmap: Path, jobs, stop_na, school, strict: bool) -> None:
+    """Bouw opnieuw zodra je een les, gedeelde gegevens of een sjabloon opslaat (alleen wat veranderd is)."""
+    from .build_inputs import BuildRequest, default_jobs
+    from .watch import watch
+
+    request = BuildRequest(lesson_paths=[lesmap], output=uit, school=school, strict=strict, jobs=jobs or default_jobs())
+    watch(request, report, stop_after=stop_na)
+
+
 @cli.command("verify")
 @click.argument("pakketten", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 def verify_command(pakketten: tuple[Path, ...]) -> None:

@@ -1,0 +1,65 @@
+"""`lespakket watch`: rebuild what changed whenever a lesson, shared data, a template or the school file is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from .build_inputs import BuildRequest
+from .diagnostics import BuildAborted, Diagnostics
+from .paths import ASSETS_DIR
+
+
+def watched_paths(request: BuildRequest) -> list[Path]:
+    paths = [*request.lesson_paths, ASSETS_DIR]
+    paths += [p for p in (request.school, request.template) if p is not None]
+    return [p for p in paths if p.exists()]
+
+
+def build_once(request: BuildRequest, report: Callable[[Diagnostics, bool], None]) -> bool:
+    """One incremental build; problems are printed, never raised. True when output/ is up to date."""
+    from .build import build
+
+    try:
+        result = build(request)
+    except BuildAborted as aborted:
+        report(aborted.diagnostics, request.strict)
+        click.echo("Niet gebouwd: los de fouten op en sla het bestand opnieuw op. (Ik blijf kijken.)", err=True)
+        return False
+    report(result.diagnostics, request.strict)
+    click.echo(
+        f"Klaar: {result.rendered} van {result.documents} lesdocumenten opnieuw gemaakt. "
+        f"Bekijk {request.output / 'index.html'}",
+    )
+    return True
+
+
+def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], stop_after: int | None = None) -> None:
+    """Build now, then after every save; `stop_after` ends after that many rebuilds (for tests)."""
+    from watchfiles import watch as watch_changes
+
+    paths = watched_paths(request)
+    build_once(request, report)
+    announced = False
+    rebuilds = 0
+    try:
+        # Why yield_on_timeout: the first (empty) yield comes once the watcher runs, so the
+        # "watching" line is only printed when a save can no longer be missed.
+        for changes in watch_changes(*paths, debounce=300, step=100, rust_timeout=500,
+                                     yield_on_timeout=True, raise_interrupt=False):
+            if not changes:
+                if not announced:
+                    click.echo(f"Ik kijk naar {', '.join(str(p) for p in paths)}. Stoppen: Ctrl+C.", err=True)
+                    announced = True
+                continue
+            names = sorted({Path(path).name for _, path in changes})
+            click.echo(f"Gewijzigd: {', '.join(names)}", err=True)
+            build_once(request, report)
+            rebuilds += 1
+            if stop_after is not None and rebuilds >= stop_after:
+                return
+    except KeyboardInterrupt:
+        pass
+    click.echo("Gestopt.", err=True)

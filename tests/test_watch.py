@@ -1,0 +1,61 @@
+"""`lespakket watch` rebuilds after a save, shows errors, and keeps running."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+FIXTURE = Path(__file__).parent / "fixtures" / "varianten" / "lessons"
+
+
+def _reader(stream, lines: queue.Queue) -> None:
+    for line in stream:
+        lines.put(line.rstrip("\n"))
+
+
+def _wait_for(lines: queue.Queue, text: str, seen: list[str], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if text in line:
+            return
+    raise AssertionError(f"{text!r} not seen in:\n" + "\n".join(seen))
+
+
+def test_watch_rebuilds_shows_errors_and_keeps_running(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "lessons")
+    lesson = tmp_path / "lessons" / "proef" / "varianten" / "les.yaml"
+    env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "PYTHONUNBUFFERED": "1"}
+    code = "import sys; from generators.cli import main; sys.argv = ['lespakket', *sys.argv[1:]]; main()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "watch", "-j", "1", "--stop-na", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
+    seen: list[str] = []
+    try:
+        _wait_for(lines, "Klaar: 2 van 2 lesdocumenten opnieuw gemaakt.", seen)
+        _wait_for(lines, "Ik kijk naar", seen)
+        original = lesson.read_text(encoding="utf-8")
+        lesson.write_text(original.replace("samenvatting: Test", "samenvating: Test"), encoding="utf-8")
+        _wait_for(lines, "[sleutel-onbekend]", seen)
+        _wait_for(lines, "Niet gebouwd", seen)
+        assert process.poll() is None
+        lesson.write_text(original.replace("Eerste alinea.", "Eerste alinea, anders."), encoding="utf-8")
+        _wait_for(lines, "Klaar: 2 van 2 lesdocumenten opnieuw gemaakt.", seen)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert not [line for line in seen if "Traceback" in line]
