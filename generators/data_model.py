@@ -90,6 +90,7 @@ class Kerndoel(Strict):
     naam: Text
     onderwijs: Text
     omschrijving: Text
+    doelgroepen: list[str] | None = Field(None, description="Alleen noemen bij deze doelgroepen; leeg = altijd.")
 
 
 class Kerndoelen(Strict):

@@ -191,6 +191,7 @@ class _Resolver:
             core_goals=tuple(
                 CoreGoal(g.id, g.naam, g.onderwijs, g.omschrijving)
                 for g in (self.data.core_goals[k] for k in lesson.kerndoelen)
+                if not g.doelgroepen or self.audience in g.doelgroepen
             ),
             materials=self.items(lesson.benodigdheden),
             preparation=self.items(lesson.voorbereiding),
