@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 from generators.paths import ASSETS_DIR
 from generators.registry import RenderOptions
 
 GOLDEN_DIR = Path(__file__).parent / "golden" / "decks"
-UPDATE_GOLDEN = bool(os.environ.get("LESPAKKET_UPDATE_GOLDEN"))
 GOLDEN_LESSONS = Path(__file__).parent / "fixtures" / "deck-lessons"
 
 

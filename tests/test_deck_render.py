@@ -8,7 +8,8 @@ from pptx.util import Pt
 from generators.deck import deck_plan
 from generators.deck_template import text_placeholders, title_placeholder
 
-from tests.deck_helpers import GOLDEN_DIR, GOLDEN_LESSONS, UPDATE_GOLDEN, all_documents, open_deck, options, render, text_dump
+from tests.deck_helpers import GOLDEN_DIR, GOLDEN_LESSONS, all_documents, open_deck, options, render, text_dump
+from tests.golden_files import check_golden
 
 SLIDE_W, SLIDE_H = 12192000, 6858000
 
@@ -107,12 +108,4 @@ def test_golden_text_dump():
     for document in all_documents(fixture):
         data = render(document)
         path = GOLDEN_DIR / f"{document.lesson_id}-{document.audience.id}.txt"
-        dump = text_dump(open_deck(data))
-        if UPDATE_GOLDEN or not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(dump, encoding="utf-8")
-            if not UPDATE_GOLDEN:
-                pytest.fail(f"golden file {path.name} was missing and has been written; check it and run again")
-        assert dump == path.read_text(encoding="utf-8"), (
-            f"{path.name} differs; if the change is intended, run with LESPAKKET_UPDATE_GOLDEN=1"
-        )
+        check_golden(path, text_dump(open_deck(data)))
