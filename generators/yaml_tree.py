@@ -148,4 +148,6 @@ class _Builder:
 
 def compose(text: str) -> Any:
     """The first document of `text` as PosMap/PosSeq/scalars; raises TreeError or ruamel's YAML errors."""
+    if CParser is None:  # ruamel.yaml leaves it None when ruamel.yaml.clib is missing
+        raise RuntimeError("ruamel.yaml.clib is niet geïnstalleerd; installeer lespakket opnieuw met pip.")
     return _Builder(text).document()
