@@ -28,6 +28,7 @@ from .shared_data import SharedData, load_shared_data
 from .source_model import Les
 
 MANIFEST = "manifest.json"
+FACTSHEET_DIR = "factsheet"
 
 
 @dataclass
@@ -170,6 +171,11 @@ def build(
         sizes = {e["pad"]: e["bytes"] for e in entries}
         for rel_path, page in make_catalog(staging, everything, sizes, project.data).items():
             write(rel_path, page, "catalogus")
+        # Staff factsheet poster (issue 10): one per build, from shared data and the school file, not per lesson.
+        from .factsheet import render_factsheets
+        from .resolve import school_info
+        for name, poster in render_factsheets(project.data, school_info(project.school), ASSETS_DIR).items():
+            write(f"{FACTSHEET_DIR}/{name}", poster, "factsheet")
         result.entries = sorted(entries, key=lambda e: e["pad"])
         result.rendered = len(work.to_render)
         manifest = json.dumps({"artefacten": result.entries}, ensure_ascii=False, indent=2) + "\n"
@@ -211,7 +217,7 @@ def _plan_work(staging: Path, request: BuildRequest, documents: list[LessonDocum
         pair = f"{entry['les']}/{entry['doelgroep']}"
         series = (entry["reeks"], entry["doelgroep"])
         drop = (
-            entry["soort"] == "catalogus"
+            entry["soort"] in ("catalogus", "factsheet")  # Why: rebuilt on every build that renders
             or (entry["les"] is not None and (pair in rendered or pair not in current))
             or (entry["les"] is None and entry["soort"] == "pakket" and (series in touched or series not in series_now))
         )
