@@ -20,7 +20,7 @@ from .lesson_document import LessonDocument
 from .lesson_lint import lint_lessons
 from .lesson_reader import discover_lesson_files, read_lessons
 from .model_loading import Loaded, load_model
-from .build_inputs import RECORD, BuildRequest, document_key, build_key, read_record, record_bytes
+from .build_inputs import RECORD, BuildRequest, build_key, document_key, read_record, record_bytes, shared_key
 from .paths import ASSETS_DIR, DATA_DIR, artifact_path
 from .registry import GENERATORS, Generator, RenderOptions
 from .resolve import resolve_lesson
@@ -28,7 +28,7 @@ from .shared_data import SharedData, load_shared_data
 from .source_model import Les
 
 MANIFEST = "manifest.json"
-FACTSHEET_DIR = "factsheet"
+FACTSHEET = "factsheet"  # record key and output folder of the staff poster, built from shared data only
 
 
 @dataclass
@@ -132,7 +132,7 @@ def build(
     planned: Callable[[int], None] = lambda n: None,
 ) -> BuildResult:
     """Check everything, then render what changed since the last build into a staging copy and swap it in."""
-    from .publish import make_catalog, make_packs, make_previews
+    from .publish import make_catalog, make_factsheets, make_packs, make_previews
     from .render_pool import render_documents
 
     project = load_project(request.lesson_paths, request.school)
@@ -142,6 +142,7 @@ def build(
     everything = resolve_all(project)
     folders = {l.model.id: l.source.path.parent for l in project.lessons}
     keys = {_doc_id(d): document_key(folders[d.lesson_id], d.audience.id, request) for d in everything}
+    keys[FACTSHEET] = shared_key(request)
     options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
     result = BuildResult(diagnostics=project.diagnostics, documents=len(documents))
     with _locked(request.output), _staging(request.output, keep_existing=True) as staging:
@@ -168,14 +169,13 @@ def build(
             write(pack.path, pack.content, "pakket", pack.lesson, pack.series, pack.audience)
         for document, rel_path, image in make_previews(staging, work.to_render):
             write(rel_path, image, "voorbeeld", document.lesson_id, document.series, document.audience.id)
+        if FACTSHEET not in work.reused:
+            for rel_path, poster in make_factsheets(project.data, project.school, FACTSHEET).items():
+                write(rel_path, poster, FACTSHEET)
+            done[FACTSHEET] = {"sleutel": keys[FACTSHEET], "meldingen": []}
         sizes = {e["pad"]: e["bytes"] for e in entries}
         for rel_path, page in make_catalog(staging, everything, sizes, project.data).items():
             write(rel_path, page, "catalogus")
-        # Staff factsheet poster (issue 10): one per build, from shared data and the school file, not per lesson.
-        from .factsheet import render_factsheets
-        from .resolve import school_info
-        for name, poster in render_factsheets(project.data, school_info(project.school), ASSETS_DIR).items():
-            write(f"{FACTSHEET_DIR}/{name}", poster, "factsheet")
         result.entries = sorted(entries, key=lambda e: e["pad"])
         result.rendered = len(work.to_render)
         manifest = json.dumps({"artefacten": result.entries}, ensure_ascii=False, indent=2) + "\n"
@@ -210,6 +210,11 @@ def _plan_work(staging: Path, request: BuildRequest, documents: list[LessonDocum
     ]
     rendered = {_doc_id(d) for d in to_render}
     reused = {k: v for k, v in before.items() if k in current and k not in rendered}
+    factsheet_files = [e for e in previous if e["soort"] == FACTSHEET]
+    if factsheet_files and before.get(FACTSHEET, {}).get("sleutel") == keys[FACTSHEET] and all(
+        (staging / e["pad"]).is_file() for e in factsheet_files
+    ):
+        reused[FACTSHEET] = before[FACTSHEET]
     touched = {(d.series, d.audience.id) for d in to_render}
     series_now = {(d.series, d.audience.id) for d in everything}
     kept = []
@@ -217,7 +222,8 @@ def _plan_work(staging: Path, request: BuildRequest, documents: list[LessonDocum
         pair = f"{entry['les']}/{entry['doelgroep']}"
         series = (entry["reeks"], entry["doelgroep"])
         drop = (
-            entry["soort"] in ("catalogus", "factsheet")  # Why: rebuilt on every build that renders
+            entry["soort"] == "catalogus"
+            or (entry["soort"] == FACTSHEET and FACTSHEET not in reused)
             or (entry["les"] is not None and (pair in rendered or pair not in current))
             or (entry["les"] is None and entry["soort"] == "pakket" and (series in touched or series not in series_now))
         )

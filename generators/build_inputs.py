@@ -74,6 +74,12 @@ def document_key(lesson_dir: Path, audience: str, request: BuildRequest) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+def shared_key(request: BuildRequest) -> str:
+    """What outputs built from shared data alone (the factsheet) depend on."""
+    parts = [code_and_assets_digest(), _optional_digest(request.school)]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
 def build_key(request: BuildRequest) -> str:
     """Everything a whole build depends on; equal keys mean equal output."""
     parts = [

@@ -120,7 +120,8 @@ def variant_of(document: LessonDocument, sizes: dict[str, int], previews: tuple[
 
 
 def render_catalog(
-    lessons: list[LessonEntry], series_packs: list[SeriesPack], audiences: list[tuple[str, str]], school: str | None
+    lessons: list[LessonEntry], series_packs: list[SeriesPack], audiences: list[tuple[str, str]], school: str | None,
+    posters: list[Download] = (),
 ) -> dict[str, bytes]:
     """All catalog pages as {path relative to output/: bytes}."""
     from markupsafe import Markup
@@ -137,7 +138,7 @@ def render_catalog(
     series = sorted({(l.series_id, l.series_title) for l in lessons})
     pages = {
         "index.html": env.get_template("index.html.j2").render(
-            lessons=lessons, series=series, series_packs=series_packs, script=script, root="", **common
+            lessons=lessons, series=series, series_packs=series_packs, posters=posters, script=script, root="", **common
         )
     }
     for lesson in lessons:

@@ -65,6 +65,15 @@ def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> list[tuple[Le
     return images
 
 
+def make_factsheets(data: SharedData, school, folder: str) -> dict[str, bytes]:
+    """The staff poster in A4 and A3, built from shared data and the school file only."""
+    from .factsheet import render_factsheets
+    from .paths import ASSETS_DIR
+    from .resolve import school_info
+
+    return {f"{folder}/{name}": pdf for name, pdf in render_factsheets(data, school_info(school), ASSETS_DIR).items()}
+
+
 def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[str, int], data: SharedData) -> dict[str, bytes]:
     by_lesson: dict[str, list[LessonDocument]] = defaultdict(list)
     for document in everything:
@@ -104,4 +113,9 @@ def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[st
             series_packs.append(SeriesPack(series_id, data.series_title(series_id), data.series_description(series_id), tuple(packs)))
     audiences = [(a, data.audience(a).label) for a in data.audience_ids if any(d.audience.id == a for d in everything)]
     school = everything[0].school.name if everything and everything[0].school else None
-    return render_catalog(lessons, series_packs, audiences, school)
+    posters = [
+        Download(label, path, human_size(sizes[path]), "")
+        for label, path in (("Factsheet A4", "factsheet/factsheet-a4.pdf"), ("Poster A3", "factsheet/factsheet-a3.pdf"))
+        if path in sizes
+    ]
+    return render_catalog(lessons, series_packs, audiences, school, posters)

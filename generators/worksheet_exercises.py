@@ -242,7 +242,10 @@ def _(exercise: FillInExercise, sheet: Sheet):
         rows[-1] += [""] * (per_row * 2 - len(rows[-1]))
         chunk += [Spacer(1, 4), _table(rows, [8 * mm, None] * per_row)]
     if exercise.word_bank:
-        words = "&nbsp;&nbsp;&nbsp;&nbsp;•&nbsp;&nbsp;&nbsp;&nbsp;".join(f"<b>{text_markup(w)}</b>" for w in exercise.word_bank)
+        # Why &nbsp; inside an item: a line break may fall between items, never inside "Chat met Fier".
+        words = "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; ".join(
+            f"<b>{text_markup(w).replace(' ', '&nbsp;')}</b>" for w in exercise.word_bank
+        )
         bank = _framed([sheet.para("Kies uit:", sheet.styles.label), sheet.para(words)], Colours.tint, Colours.primary)
         chunk += [Spacer(1, 6), bank]
     return [chunk]

@@ -63,12 +63,12 @@ def test_build_writes_manifest_matching_the_files(workdir):
     for entry in entries:
         path = workdir / "uit" / entry["pad"]
         data = path.read_bytes()
-        if entry["soort"] not in ("pakket", "voorbeeld", "catalogus"):
+        if entry["les"] is not None and entry["soort"] not in ("pakket", "voorbeeld"):
             assert entry["pad"].startswith(f"proef/varianten/{entry['doelgroep']}/")
         assert hashlib.sha256(data).hexdigest() == entry["sha256"] and len(data) == entry["bytes"]
         assert set(entry) == {"les", "reeks", "doelgroep", "soort", "pad", "sha256", "bytes"}
     kinds = {e["soort"] for e in entries}
-    assert {"presentatie", "werkblad", "pakket", "catalogus"} <= kinds
+    assert {"presentatie", "werkblad", "pakket", "catalogus", "factsheet"} <= kinds
     files = sorted(p.relative_to(workdir / "uit").as_posix() for p in (workdir / "uit").rglob("*") if p.is_file())
     assert files == sorted([".lespakket-bouw.json", "manifest.json", *(e["pad"] for e in entries)])
     assert [p.name for p in workdir.iterdir() if p.name.startswith(".uit.")] == [".uit.lock"]
