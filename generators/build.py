@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .build_inputs import RECORD, BuildRequest, build_key, document_key, read_record, record_bytes, shared_key
 from .data_model import School
 from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, Severity, did_you_mean, display_path
 from .lesson_checks import check_lessons
@@ -20,7 +21,6 @@ from .lesson_document import LessonDocument
 from .lesson_lint import lint_lessons
 from .lesson_reader import discover_lesson_files, read_lessons
 from .model_loading import Loaded, load_model
-from .build_inputs import RECORD, BuildRequest, build_key, document_key, read_record, record_bytes, shared_key
 from .paths import ASSETS_DIR, DATA_DIR, artifact_path
 from .registry import GENERATORS, Generator, RenderOptions
 from .resolve import resolve_lesson
@@ -73,10 +73,11 @@ class BuildResult:
     rendered: int = 0
 
 
-def select_documents(project: Project, request: BuildRequest) -> list[LessonDocument]:
-    """Resolve the requested (lesson, audience) pairs; unknown ids in the request are diagnostics."""
-    lessons = project.lessons
-    known_ids = [l.model.id for l in lessons]
+def select_documents(
+    project: Project, request: BuildRequest, resolved: list[LessonDocument] | None = None
+) -> list[LessonDocument]:
+    """The requested (lesson, audience) pairs, from `resolved` when given; unknown ids are diagnostics."""
+    known_ids = [l.model.id for l in project.lessons]
     for wanted in request.lesson_ids:
         if wanted not in known_ids:
             project.diagnostics.error(
@@ -91,15 +92,11 @@ def select_documents(project: Project, request: BuildRequest) -> list[LessonDocu
             )
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
-    documents = []
-    for loaded in lessons:
-        if request.lesson_ids and loaded.model.id not in request.lesson_ids:
-            continue
-        for audience in loaded.model.doelgroepen:
-            if request.audiences and audience not in request.audiences:
-                continue
-            documents.append(resolve_lesson(loaded, audience, project.data, project.school))
-    return documents
+    return [
+        d for d in (resolve_all(project) if resolved is None else resolved)
+        if (not request.lesson_ids or d.lesson_id in request.lesson_ids)
+        and (not request.audiences or d.audience.id in request.audiences)
+    ]
 
 
 def render_document(document: LessonDocument, options: RenderOptions, generators: tuple[Generator, ...]) -> Iterator[tuple[Generator, str, bytes]]:
@@ -138,8 +135,8 @@ def build(
     project = load_project(request.lesson_paths, request.school)
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
-    documents = select_documents(project, request)
     everything = resolve_all(project)
+    documents = select_documents(project, request, everything)
     folders = {l.model.id: l.source.path.parent for l in project.lessons}
     keys = {_doc_id(d): document_key(folders[d.lesson_id], d.audience.id, request) for d in everything}
     keys[FACTSHEET] = shared_key(request)

@@ -122,3 +122,26 @@ def test_no_lessons_found(tmp_path, monkeypatch):
     result = run("check")
     assert result.exit_code == 1
     assert result.stderr.startswith("lessons: fout: Geen lesbestanden (les.yaml) gevonden. [geen-lessen]")
+
+
+def test_school_edition_reaches_every_output(workdir):
+    import io
+    import zipfile
+
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    result = run("build", "--uit", "uit", "--school", str(FIXTURES / "school.yaml"))
+    assert result.exit_code == 0, result.output
+    out = workdir / "uit"
+    assert "schooleditie Voorbeeldschool" in (out / "index.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(out / "pakketten" / "varianten_10-12.zip") as archive:
+        assert "Schooleditie voor: Voorbeeldschool" in archive.read("varianten_10-12/LEESMIJ.txt").decode()
+        deck = Presentation(io.BytesIO(archive.read("varianten_10-12/presentatie.pptx")))
+        closing = " ".join(shape.text_frame.text for shape in deck.slides[-1].shapes if shape.has_text_frame)
+        assert "Mevrouw De Vries" in closing
+        for name in ("docentenhandleiding.pdf", "ouderbrief.pdf"):
+            text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(archive.read(f"varianten_10-12/{name}"))).pages)
+            assert "Voorbeeldschool" in text, name
+    poster = " ".join(page.extract_text() for page in PdfReader(out / "factsheet" / "factsheet-a4.pdf").pages)
+    assert "Mevrouw De Vries" in poster
