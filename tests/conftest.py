@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+VARIANTS = Path(__file__).resolve().parent / "fixtures" / "varianten" / "lessons"
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +17,13 @@ def project():
     loaded = load_project([ROOT / "lessons"])
     assert not loaded.diagnostics.has_errors(), [d.format() for d in loaded.diagnostics.items]
     return loaded
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    """A working folder holding the small two-audience fixture lesson in lessons/."""
+    import shutil
+
+    shutil.copytree(VARIANTS, tmp_path / "lessons")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from generators.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch) -> Path:
-    shutil.copytree(FIXTURES / "varianten" / "lessons", tmp_path / "lessons")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(*args: str):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,6 @@ from generators.registry import GENERATORS
 from tests.system_tools import require_program
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch) -> Path:
-    shutil.copytree(FIXTURES / "varianten" / "lessons", tmp_path / "lessons")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _check_rows(result, sheet: Image.Image) -> None:
