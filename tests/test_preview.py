@@ -14,7 +14,6 @@ from generators.cli import cli
 from generators.registry import GENERATORS
 from tests.system_tools import require_program
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _check_rows(result, sheet: Image.Image) -> None:
