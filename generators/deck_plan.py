@@ -148,7 +148,7 @@ def _activity_slides(activity: Activity, slide: Slide, sizes: _Sizes, document: 
         out = [PlannedSlide("Inhoud", title, (story,), flow=0, **base)]
         if slide.questions:
             questions = tuple(_para(q, sizes.body, NUMBER, space=14, number=i + 1) for i, q in enumerate(slide.questions))
-            out.append(PlannedSlide("Vraag", f"Vragen bij {title}", (questions,), flow=0, max_items=limit, **base))
+            out.append(PlannedSlide("Vraag", f"Vragen: {title}", (questions,), flow=0, max_items=limit, **base))
         return out
     if isinstance(slide, DiscussionSlide):
         listen = tuple(f"Luister naar: {item}" for item in slide.listen_for)
