@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterator
 
 from .catalog import Download, LessonEntry, Preview, SeriesPack, human_size, render_catalog, variant_of
 from .lesson_document import LessonDocument
@@ -26,9 +27,14 @@ def _artifacts(staging: Path, document: LessonDocument) -> dict[str, bytes]:
     return out
 
 
-def make_packs(staging: Path, rebuilt: list[LessonDocument], everything: list[LessonDocument], data: SharedData) -> list[Pack]:
-    """Packs for the rebuilt documents and for every series x audience they belong to."""
-    packs = [lesson_pack(d, _artifacts(staging, d)) for d in rebuilt]
+def make_packs(
+    staging: Path, rebuilt: list[LessonDocument], everything: list[LessonDocument], data: SharedData
+) -> Iterator[Pack]:
+    """Packs for the rebuilt documents and for every series x audience they belong to, one at a time.
+
+    Why a generator: holding every pack of a large catalog at once made memory grow with its size."""
+    for document in rebuilt:
+        yield lesson_pack(document, _artifacts(staging, document))
     touched = {(d.series, d.audience.id) for d in rebuilt}
     groups: dict[tuple[str, str], list[LessonDocument]] = defaultdict(list)
     for document in everything:
@@ -37,8 +43,7 @@ def make_packs(staging: Path, rebuilt: list[LessonDocument], everything: list[Le
     for (series, _), documents in sorted(groups.items()):
         documents.sort(key=lambda d: d.lesson_id)
         artifacts = {d.lesson_id: _artifacts(staging, d) for d in documents}
-        packs.append(series_pack(data.series_title(series), documents, artifacts))
-    return packs
+        yield series_pack(data.series_title(series), documents, artifacts)
 
 
 def preview_path(document: LessonDocument, name: str) -> str:
@@ -46,23 +51,21 @@ def preview_path(document: LessonDocument, name: str) -> str:
     return f"voorbeelden/{document.lesson_id}_{document.audience.id}_{stem}.png"
 
 
-def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> list[tuple[LessonDocument, str, bytes]]:
+def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> Iterator[tuple[LessonDocument, str, bytes]]:
     """(document, path under output/, PNG) for the first page or slide of each previewed artifact."""
-    images: list[tuple[LessonDocument, str, bytes]] = []
     decks: dict[str, bytes] = {}
     owners: dict[str, LessonDocument] = {}
     for document in rebuilt:
         folder = staging / artifact_path(document.series, document.lesson_id, document.audience.id, "")
         for name in PREVIEW_PDFS:
             if (folder / name).exists():
-                images.append((document, preview_path(document, name), pdf_pages_png((folder / name).read_bytes())[0]))
+                yield document, preview_path(document, name), pdf_pages_png((folder / name).read_bytes())[0]
         if (folder / PREVIEW_DECK[0]).exists():
             path = preview_path(document, PREVIEW_DECK[0])
             decks[path] = (folder / PREVIEW_DECK[0]).read_bytes()
             owners[path] = document
     for path, slides in sorted(decks_first_slides_png(decks).items()):
-        images.append((owners[path], path, slides[0]))
-    return images
+        yield owners[path], path, slides[0]
 
 
 def make_factsheets(data: SharedData, school, folder: str) -> dict[str, bytes]:

@@ -67,8 +67,9 @@ def render_documents(
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(options, generators)) as pool:
         futures = {pool.submit(_render_in_worker, d): d for d in ordered}
-        for future in as_completed(futures):
-            document = futures[future]
+        for future in as_completed(list(futures)):
+            # Why pop: a finished future keeps its files in memory for as long as we hold it.
+            document = futures.pop(future)
             rendered = future.result()
             done(document)
             yield document, rendered
