@@ -21,7 +21,7 @@ from .lesson_document import LessonDocument
 from .lesson_lint import lint_lessons
 from .lesson_reader import discover_lesson_files, read_lessons
 from .model_loading import Loaded, load_model
-from .paths import ASSETS_DIR, DATA_DIR, artifact_path
+from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
 from .resolve import resolve_lesson
 from .shared_data import SharedData, load_shared_data

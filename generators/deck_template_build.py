@@ -11,7 +11,6 @@ import io
 import sys
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 

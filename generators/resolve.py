@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-from pathlib import Path
 from typing import Any, Sequence
 
 from .data_model import Doelgroep, Hulplijn, School
