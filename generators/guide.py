@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
@@ -23,7 +24,7 @@ from .lesson_document import LessonDocument, SharedItem, SharedList
 from .model_loading import load_model
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf
 from .pdf_style import (
-    Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, register_fonts, rich_markup, table_style, text_markup,
+    BOLD, Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, register_fonts, rich_markup, table_style, text_markup,
 )
 from .registry import RenderOptions
 from .worksheet import ANSWER_KEY, worksheet_story
@@ -38,7 +39,6 @@ CONTENTS = (
     (ANSWERS_KEY, "Bijlage: antwoorden"),
 )
 CONCEPTS_FILE = "kernbegrippen.yaml"
-MAX_PASSES = 3
 
 
 def render_teacher_guide(document: LessonDocument, options: RenderOptions) -> bytes:
@@ -47,15 +47,10 @@ def render_teacher_guide(document: LessonDocument, options: RenderOptions) -> by
     refs = References.of(document, deck_plan(document, options))
     concepts = core_concepts(options.assets_dir / "data" / CONCEPTS_FILE)
     styles = house_styles(document.audience.typography.guide_body_pt)
-    pages: dict[str, int] = {}
+    guide = Guide(styles, PageGeometry().frame_width)
     try:
-        for _ in range(MAX_PASSES):
-            guide = Guide(styles, PageGeometry().frame_width, pages=pages)
-            pdf = build_pdf(guide_story(guide, document, refs, concepts), _meta(document), _furniture(document, guide))
-            if guide.seen == pages:
-                break
-            pages = dict(guide.seen)
-        return pdf
+        story = guide_story(guide, document, refs, concepts)
+        return build_pdf(story, _meta(document), _furniture(document), refs=guide.refs)
     except MissingGlyph as error:
         where = f"{document.series}/{document.lesson_id} ({document.audience.id})"
         raise glyph_error(error, "docentenhandleiding", where) from None
@@ -104,10 +99,12 @@ def _cover(guide: Guide, document: LessonDocument) -> list[Flowable]:
         rows.append(("School", text_markup(document.school.name + (f", {document.school.place}" if document.school.place else ""))))
     story += [facts_table(guide, rows), guide.space(1.6)]
     story += [minor_heading(guide, "Inhoud"), _contents(guide)]
-    safety = (f"<b>Lees vóór de les het deel 'Veilig lesgeven' (pagina {guide.page_of(SAFETY_KEY)}).</b> "
+    safety = ("<b>Lees vóór de les het deel 'Veilig lesgeven'.</b> "
               "Daar staat hoe je het onderwerp aankondigt, wat je doet als iemand je iets vertelt, "
               "de meldcode en wie je om advies vraagt.")
-    story += [guide.space(1.6), callout(guide, [guide.para(safety)], warm=True)]
+    where = guide.refs.line(SAFETY_KEY, guide.styles.body.clone("safety-page", fontName=BOLD),
+                            prefix="Je vindt dit deel op pagina ", suffix=".")
+    story += [guide.space(1.6), callout(guide, [guide.para(safety), where], warm=True)]
     return story
 
 
@@ -119,7 +116,7 @@ def _duration_text(document: LessonDocument) -> str:
 
 
 def _contents(guide: Guide) -> Table:
-    rows = [[guide.para(text_markup(title)), guide.para(guide.page_of(key), guide.styles.body.clone("page", alignment=2))]
+    rows = [[guide.para(text_markup(title)), guide.refs.line(key, guide.styles.body, align="right")]
             for key, title in CONTENTS]
     table = Table(rows, colWidths=[guide.width - 20 * 2.835, 20 * 2.835], hAlign="LEFT")
     table.setStyle(table_style(
@@ -194,13 +191,15 @@ def _meta(document: LessonDocument) -> PdfMeta:
                    keywords=("docentenhandleiding", "lesbrief", "uitbuiting", "mensenhandel", document.audience.label))
 
 
-def _furniture(document: LessonDocument, guide: Guide) -> PageFurniture:
+def _furniture(document: LessonDocument) -> PageFurniture:
     right = f"{LABEL} · {document.audience.label}"
     if document.school:
         right = f"{document.school.name} · {right}"
-    help_text = f"Zorgen om een jongere? Lees 'Veilig lesgeven' (pagina {guide.page_of(SAFETY_KEY)})."
     adviser = [r for r in document.teacher_help_routes if r.website and r.website in document.audience.help_url]
-    if adviser:
-        help_text += f" Anoniem advies: {adviser[0].name}."
+    advice = f" Anoniem advies: {adviser[0].name}." if adviser else ""
+
+    def help_text(pages: Mapping[str, int]) -> str:
+        return f"Zorgen om een jongere? Lees 'Veilig lesgeven' (pagina {pages[SAFETY_KEY]}).{advice}"
+
     return PageFurniture(header_left=document.title.plain, header_right=right, help_text=help_text,
                          help_url=document.audience.help_url)

@@ -9,28 +9,20 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from .lesson_document import RichText, SharedList
+from .pdf_page_refs import PageRefs
 from .pdf_style import Colours, HouseStyles, rich_markup, table_style, text_markup
 
 
 @dataclass
 class Guide:
-    """What every section needs: styles, frame width, and page numbers of sections.
-
-    `pages` holds the page of each bookmarked heading from the previous layout pass (for the
-    contents and cross-references); `seen` collects them during this pass.
-    """
+    """What every section needs: styles, frame width, and the pages of bookmarked headings (`refs`)."""
 
     styles: HouseStyles
     width: float
-    pages: dict[str, int] = field(default_factory=dict)
-    seen: dict[str, int] = field(default_factory=dict)
+    refs: PageRefs = field(default_factory=PageRefs)
 
     def para(self, markup: str, style=None) -> Paragraph:
         return Paragraph(markup, style or self.styles.body)
-
-    def page_of(self, key: str) -> str:
-        """The page number as text; '0' before the first pass has placed the heading (same width class)."""
-        return str(self.pages.get(key, 0))
 
     def space(self, lines: float = 1.0) -> Spacer:
         return Spacer(1, self.styles.body_pt * lines)
@@ -50,9 +42,9 @@ class Heading(Paragraph):
         canv = self.canv
         canv.bookmarkHorizontal(self.key, 0, self.height + self.style.fontSize)
         canv.addOutlineEntry(self.outline, self.key, level=self.level, closed=self.level > 0)
-        if not self.guide.seen:
+        if not self.guide.refs.pages:
             canv.showOutline()
-        self.guide.seen[self.key] = canv.getPageNumber()
+        self.guide.refs.record(self.key, canv.getPageNumber())
         super().draw()
 
 

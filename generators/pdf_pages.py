@@ -9,21 +9,25 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Sequence
+from functools import lru_cache, partial
+from typing import Callable, Mapping, Sequence
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Rect
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.lib.styles import ParagraphStyle
 
+from .pdf_page_refs import PageRefs
 from .pdf_style import BOLD, REGULAR, Colours, check_glyphs, text_markup
 
 PAGE_TOTAL_FORM = "lespakket-page-total"
 HELP_QR_FORM = "lespakket-help-qr"
+HELP_TEXT_FORM = "lespakket-help-text"
+HelpText = str | Callable[[Mapping[str, int]], str]  # a callable gets the page of each PageRefs key
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class PageFurniture:
     header_left: str
     header_right: str = ""
     tag: str | None = None
-    help_text: str | None = None
+    help_text: HelpText | None = None
     help_url: str | None = None
     show_header_left_on_first_page: bool = False
     show_page_numbers: bool = True  # Why off: a one-page poster saying 'pagina 1 van 1' looks like a print-out
@@ -76,11 +80,17 @@ def _footer_style() -> ParagraphStyle:
 
 
 class _PageDecorator:
-    """The onPage callback: draws furniture; the page total comes from a form filled in at save time."""
+    """The onPage callback: draws furniture; the help text and page total are forms filled in at save time.
+
+    Why forms: the footer is the same on every page, so it is laid out once instead of once a page,
+    and its text may name the page of a section that is only drawn later.
+    """
 
     def __init__(self, furniture: PageFurniture, geometry: PageGeometry):
-        for text in (furniture.header_left, furniture.header_right, furniture.tag or "", furniture.help_text or ""):
+        for text in (furniture.header_left, furniture.header_right, furniture.tag or ""):
             check_glyphs(text)
+        if isinstance(furniture.help_text, str):
+            check_glyphs(furniture.help_text)
         self.furniture = furniture
         self.geometry = geometry
         self._qr_defined = False
@@ -122,30 +132,49 @@ class _PageDecorator:
         canv.setStrokeColor(Colours.rule)
         canv.setLineWidth(0.6)
         canv.line(g.margin_left, top, width - g.margin_right, top)
-        number_text = f"pagina {page} van "
-        canv.setFont(REGULAR, 9)
-        number_x = width - g.margin_right - canv.stringWidth("pagina 00 van 00", REGULAR, 9)
-        number_y = g.footer_base + g.qr_size / 2 - 3
-        text_right = number_x - 6 * mm
-        text_left = g.margin_left
         if f.help_url:
             self._draw_qr(canv, g.margin_left, g.footer_base)
-            text_left += g.qr_size + 3 * mm
         if f.help_text:
-            shown = text_markup(f.help_text)
-            if f.help_url:
-                shown += f"<br/><font name='{BOLD}' color='{Colours.primary.hexval()}'>{text_markup(_display_url(f.help_url))}</font>"
-            para = Paragraph(shown, _footer_style())
-            _, h = para.wrap(text_right - text_left, g.qr_size + 4 * mm)
-            para.drawOn(canv, text_left, g.footer_base + max(0, (g.qr_size - h) / 2))
+            canv.saveState()
+            canv.translate(self._help_left(), g.footer_base)
+            canv.doForm(HELP_TEXT_FORM)
+            canv.restoreState()
         if not f.show_page_numbers:
             return
+        number_text = f"pagina {page} van "
+        number_x = self._number_left()
+        number_y = g.footer_base + g.qr_size / 2 - 3
+        canv.setFont(REGULAR, 9)
         canv.setFillColor(Colours.muted)
         canv.drawString(number_x, number_y, number_text)
         canv.saveState()
         canv.translate(number_x + canv.stringWidth(number_text, REGULAR, 9), number_y)
         canv.doForm(PAGE_TOTAL_FORM)
         canv.restoreState()
+
+    def _help_left(self) -> float:
+        g = self.geometry
+        return g.margin_left + (g.qr_size + 3 * mm if self.furniture.help_url else 0)
+
+    def _number_left(self) -> float:
+        return self.geometry.size[0] - self.geometry.margin_right - stringWidth("pagina 00 van 00", REGULAR, 9)
+
+    def define_forms(self, canv: Canvas, pages: Mapping[str, int]) -> None:
+        """The help text, once every page is drawn (so it may name the page of any section)."""
+        f, g = self.furniture, self.geometry
+        if not f.help_text:
+            return
+        text = f.help_text if isinstance(f.help_text, str) else f.help_text(pages)
+        check_glyphs(text)
+        shown = text_markup(text)
+        if f.help_url:
+            shown += f"<br/><font name='{BOLD}' color='{Colours.primary.hexval()}'>{text_markup(_display_url(f.help_url))}</font>"
+        width, height = self._number_left() - 6 * mm - self._help_left(), g.qr_size + 4 * mm
+        para = Paragraph(shown, _footer_style())
+        _, h = para.wrap(width, height)
+        canv.beginForm(HELP_TEXT_FORM, 0, 0, width, max(height, h))
+        para.drawOn(canv, 0, max(0, (g.qr_size - h) / 2))
+        canv.endForm()
 
     def _draw_qr(self, canv: Canvas, x: float, y: float) -> None:
         """Why: one form XObject drawn on every page keeps the file small (the code has ~600 modules)."""
@@ -189,8 +218,6 @@ def _display_url(url: str) -> str:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + "…", font, size) > width:
@@ -199,7 +226,11 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 class _HouseCanvas(Canvas):
-    """Defines the page-total form once the number of pages is known, just before saving."""
+    """Defines the late forms (page total, footer text, page references) just before saving."""
+
+    def __init__(self, *args, late_forms: Sequence[Callable[[Canvas], None]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._late_forms = late_forms
 
     def save(self) -> None:
         total = self.getPageNumber() - 1 if not self._code else self.getPageNumber()
@@ -208,6 +239,8 @@ class _HouseCanvas(Canvas):
         self.setFillColor(Colours.muted)
         self.drawString(0, 0, str(total))
         self.endForm()
+        for define in self._late_forms:
+            define(self)
         super().save()
 
 
@@ -239,7 +272,8 @@ class HouseDocTemplate(BaseDocTemplate):
             geometry.margin_left, geometry.margin_bottom, geometry.frame_width, geometry.frame_height,
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
         )
-        self.addPageTemplates([PageTemplate(id="house", frames=[frame], onPage=_PageDecorator(furniture, geometry))])
+        self.decorator = _PageDecorator(furniture, geometry)
+        self.addPageTemplates([PageTemplate(id="house", frames=[frame], onPage=self.decorator)])
 
 
 def build_pdf(
@@ -247,9 +281,19 @@ def build_pdf(
     meta: PdfMeta,
     furniture: PageFurniture,
     geometry: PageGeometry = PageGeometry(),
+    refs: PageRefs | None = None,
 ) -> bytes:
-    """Lay out `story` in the house style and return the PDF bytes."""
+    """Lay out `story` in the house style in one pass and return the PDF bytes.
+
+    `refs` is where the story's page references (PageRefs.line) and recorded places live.
+    """
+    refs = refs or PageRefs()
     buffer = io.BytesIO()
     doc = HouseDocTemplate(buffer, meta, furniture, geometry)
-    doc.build(list(story), canvasmaker=_HouseCanvas)
+    late = (partial(_define_help, doc.decorator, refs), refs.define_forms)
+    doc.build(list(story), canvasmaker=partial(_HouseCanvas, late_forms=late))
     return buffer.getvalue()
+
+
+def _define_help(decorator: _PageDecorator, refs: PageRefs, canv: Canvas) -> None:
+    decorator.define_forms(canv, refs.pages)

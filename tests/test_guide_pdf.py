@@ -67,6 +67,7 @@ def test_contents_page_numbers_point_at_the_sections(key):
         page = pdf.get_destination_page_number(entry) + 1
         assert re.search(rf"{re.escape(SECTIONS[index])}\n\s*{page}\n", cover), f"{key}: contents says another page for {SECTIONS[index]}"
     safety_page = pdf.get_destination_page_number([e for e in pdf.outline if not isinstance(e, list)][1]) + 1
+    assert re.search(rf"Je vindt dit deel op pagina\s*{safety_page}\.", cover)
     assert f"Lees 'Veilig lesgeven' (pagina {safety_page})" in pdf.pages[-1].extract_text()
 
 
