@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 from .build_inputs import RECORD, BuildRequest, build_key, document_key, read_record, record_bytes, shared_key
 from .data_model import School
-from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, Severity, did_you_mean, display_path
+from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, did_you_mean, display_path
 from .lesson_checks import check_lessons
 from .lesson_document import LessonDocument
 from .lesson_lint import lint_lessons
@@ -23,6 +23,7 @@ from .lesson_reader import discover_lesson_files, read_lessons
 from .model_loading import Loaded, load_model
 from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
+from .render_pool import RenderPool, render_one
 from .resolve import resolve_lesson
 from .shared_data import SharedData, load_shared_data
 from .source_model import Les
@@ -42,9 +43,12 @@ class Project:
 
 
 def load_project(
-    lesson_paths: list[Path], school_path: Path | None = None, data_dir: Path = DATA_DIR
+    lesson_paths: list[Path], school_path: Path | None = None, data_dir: Path = DATA_DIR, lint: bool = True
 ) -> Project:
-    """Read and check shared data, lessons and the school file; all problems land in diagnostics."""
+    """Read and check shared data, lessons and the school file; all problems land in diagnostics.
+
+    `lint=False` leaves the style warnings to the caller (a build reuses them for unchanged lessons).
+    """
     diagnostics = Diagnostics()
     data = load_shared_data(data_dir, diagnostics)
     files = discover_lesson_files(lesson_paths, diagnostics)
@@ -57,7 +61,8 @@ def load_project(
     lessons = read_lessons(files, diagnostics)
     if data is not None:
         check_lessons(lessons, data, diagnostics)
-        lint_lessons(lessons, data, diagnostics, data_dir)
+        if lint:
+            lint_lessons(lessons, data, diagnostics, data_dir)
     school = None
     if school_path is not None:
         loaded = load_model(school_path, School, diagnostics, kind="schoolbestand")
@@ -100,8 +105,6 @@ def select_documents(
 
 
 def render_document(document: LessonDocument, options: RenderOptions, generators: tuple[Generator, ...]) -> Iterator[tuple[Generator, str, bytes]]:
-    from .render_pool import render_one
-
     files, _ = render_one(document, options, generators)
     for index, path, content in files:
         yield generators[index], path, content
@@ -127,12 +130,27 @@ def build(
     generators: tuple[Generator, ...] = GENERATORS,
     progress: Callable[[LessonDocument], None] = lambda d: None,
     planned: Callable[[int], None] = lambda n: None,
+    pool: RenderPool | None = None,
 ) -> BuildResult:
-    """Check everything, then render what changed since the last build into a staging copy and swap it in."""
-    from .publish import make_catalog, make_factsheets, make_packs, make_previews
-    from .render_pool import render_documents
+    """Check everything, then render what changed since the last build into a staging copy and swap it in.
 
-    project = load_project(request.lesson_paths, request.school)
+    `pool` lets `watch` keep its warm worker processes from one build to the next.
+    """
+    from .publish import preview_files
+
+    if pool is not None:
+        return _build(request, generators, progress, planned, pool)
+    options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
+    with RenderPool(request.jobs, options, generators, preview_files) as own_pool:
+        return _build(request, generators, progress, planned, own_pool)
+
+
+def _build(request: BuildRequest, generators: tuple[Generator, ...], progress: Callable[[LessonDocument], None],
+           planned: Callable[[int], None], pool: RenderPool) -> BuildResult:
+    from .lint_record import lint_with_record
+    from .publish import PREVIEW_KIND, make_catalog, make_factsheets, make_packs, make_previews
+
+    project = load_project(request.lesson_paths, request.school, lint=False)
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
     everything = resolve_all(project)
@@ -140,12 +158,12 @@ def build(
     folders = {l.model.id: l.source.path.parent for l in project.lessons}
     keys = {_doc_id(d): document_key(folders[d.lesson_id], d.audience.id, request) for d in everything}
     keys[FACTSHEET] = shared_key(request)
-    options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
     result = BuildResult(diagnostics=project.diagnostics, documents=len(documents))
     with _locked(request.output), _staging(request.output, keep_existing=True) as staging:
-        work = _plan_work(staging, request, documents, everything, keys)
+        record = read_record(staging)
+        work = _plan_work(staging, record, request, documents, everything, keys)
         for stored in work.reused.values():
-            project.diagnostics.extend(_diagnostics_from_record(stored.get("meldingen", [])))
+            project.diagnostics.extend(Diagnostic.from_record(d) for d in stored.get("meldingen", []))
         entries = work.kept
 
         def write(rel_path: str, content: bytes, kind: str, lesson=None, series=None, audience=None) -> None:
@@ -153,21 +171,31 @@ def build(
             entries.append(_entry(rel_path, content, kind, lesson, series, audience))
 
         done: dict[str, dict] = dict(work.reused)
+        factsheet = None if FACTSHEET in work.reused else pool.call(make_factsheets, project.data, project.school, FACTSHEET)
         planned(len(work.to_render))
-        for document, (files, warnings) in render_documents(work.to_render, options, generators, request.jobs, progress):
-            project.diagnostics.extend(warnings)
-            done[_doc_id(document)] = {"sleutel": keys[_doc_id(document)], "meldingen": [_warning_record(w) for w in warnings]}
-            for index, rel_path, content in files:
-                write(rel_path, content, generators[index].kind, document.lesson_id, document.series, document.audience.id)
+        rendering = pool.render(work.to_render)
+        # Why here: the workers are rendering by now, so linting costs the build no extra time.
+        lint = lint_with_record(project.lessons, project.data, project.diagnostics, DATA_DIR, record.get("lint", {}))
+        warnings: dict[str, list[Diagnostic]] = {}
+        for task in rendering:
+            document = task.document
+            project.diagnostics.extend(task.warnings)
+            warnings.setdefault(_doc_id(document), []).extend(task.warnings)
+            for kind, rel_path, content in task.files:
+                write(rel_path, content, kind, document.lesson_id, document.series, document.audience.id)
+            if task.document_done:
+                found = sorted(warnings.pop(_doc_id(document)), key=lambda d: (d.location, d.code, d.message))
+                done[_doc_id(document)] = {"sleutel": keys[_doc_id(document)], "meldingen": [w.to_record() for w in found]}
+                progress(document)
         if project.diagnostics.has_errors(request.strict):
             raise BuildAborted(project.diagnostics)
         touched = {(d.series, d.audience.id) for d in work.to_render}
         for pack in make_packs(staging, work.to_render, [d for d in everything if (d.series, d.audience.id) in touched], project.data):
             write(pack.path, pack.content, "pakket", pack.lesson, pack.series, pack.audience)
         for document, rel_path, image in make_previews(staging, work.to_render):
-            write(rel_path, image, "voorbeeld", document.lesson_id, document.series, document.audience.id)
-        if FACTSHEET not in work.reused:
-            for rel_path, poster in make_factsheets(project.data, project.school, FACTSHEET).items():
+            write(rel_path, image, PREVIEW_KIND, document.lesson_id, document.series, document.audience.id)
+        if factsheet is not None:
+            for rel_path, poster in factsheet().items():
                 write(rel_path, poster, FACTSHEET)
             done[FACTSHEET] = {"sleutel": keys[FACTSHEET], "meldingen": []}
         sizes = {e["pad"]: e["bytes"] for e in entries}
@@ -178,7 +206,7 @@ def build(
         manifest = json.dumps({"artefacten": result.entries}, ensure_ascii=False, indent=2) + "\n"
         _write_new(staging / MANIFEST, manifest.encode("utf-8"))
         messages = [d.format() for d in project.diagnostics.sorted()]
-        _write_new(staging / RECORD, record_bytes(build_key(request), done, messages))
+        _write_new(staging / RECORD, record_bytes(build_key(request), done, messages, lint))
     return result
 
 
@@ -189,10 +217,9 @@ class _Work:
     reused: dict[str, dict]  # record of documents whose output stays
 
 
-def _plan_work(staging: Path, request: BuildRequest, documents: list[LessonDocument],
+def _plan_work(staging: Path, record: dict, request: BuildRequest, documents: list[LessonDocument],
                everything: list[LessonDocument], keys: dict[str, str]) -> _Work:
     """Which documents to render, and which earlier output stays; stale files are removed from staging."""
-    record = read_record(staging)
     if not record:
         _clear(staging)
         return _Work(list(documents), [], {})
@@ -236,19 +263,6 @@ def _prune_empty_folders(root: Path) -> None:
     for folder, _, _ in sorted(os.walk(root), key=lambda item: -len(item[0])):
         if folder != str(root) and not os.listdir(folder):
             os.rmdir(folder)
-
-
-def _warning_record(diagnostic: Diagnostic) -> dict:
-    loc = diagnostic.location
-    return {"ernst": diagnostic.severity.value, "code": diagnostic.code, "tekst": diagnostic.message,
-            "pad": loc.path, "regel": loc.line, "kolom": loc.column}
-
-
-def _diagnostics_from_record(stored: list[dict]) -> list[Diagnostic]:
-    return [
-        Diagnostic(Severity(d["ernst"]), d["code"], d["tekst"], Location(d["pad"], d["regel"], d["kolom"]))
-        for d in stored
-    ]
 
 
 def _write_new(target: Path, content: bytes) -> None:

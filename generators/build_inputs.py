@@ -99,8 +99,9 @@ def read_record(output: Path) -> dict:
     return record if record.get("versie") == RECORD_VERSION else {}
 
 
-def record_bytes(key: str, documents: dict[str, str], messages: list[str]) -> bytes:
-    body = {"versie": RECORD_VERSION, "bouwsleutel": key, "documenten": documents, "meldingen": messages}
+def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint: dict[str, dict] | None = None) -> bytes:
+    body = {"versie": RECORD_VERSION, "bouwsleutel": key, "documenten": documents, "meldingen": messages,
+            "lint": lint or {}}
     return (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 

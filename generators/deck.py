@@ -28,6 +28,17 @@ def _cached_plan(document: LessonDocument, assets_dir: Path, template: Path) -> 
     return DeckPlan(meta, fitted, problems)
 
 
+def warm_up(options: RenderOptions) -> None:
+    """Import python-pptx, read the template's geometry and load the measuring fonts."""
+    from . import deck_writer  # noqa: F401
+
+    template_geometry(template_path(options.assets_dir, options.template))
+    measurer = Measurer(options.assets_dir / "fonts" / "carlito")
+    for bold in (False, True):
+        for italic in (False, True):
+            measurer.width("Aa", 20, bold, italic)
+
+
 def render_deck(document: LessonDocument, options: RenderOptions) -> bytes:
     """Registry entry point. A template that cannot be used stops the build with a Dutch message."""
     from .deck_writer import deck_plan_to_pptx

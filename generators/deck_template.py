@@ -36,6 +36,9 @@ def template_path(assets_dir: Path, template: Path | None) -> Path:
     return template if template is not None else assets_dir / "templates" / TEMPLATE_NAME
 
 
+_CHECKED: set[tuple[Path, int, int]] = set()  # Why: checking walks every layout (a tenth of a deck); once per template version
+
+
 def open_template(path: Path):
     from pptx import Presentation
 
@@ -45,8 +48,13 @@ def open_template(path: Path):
         raise DeckTemplateError(
             f"Het sjabloon '{display_path(path)}' kan niet worden geopend als PowerPoint-bestand (.pptx)."
         ) from exc
-    check_layouts(presentation, path)
+    stat = path.stat()
+    version = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    if version not in _CHECKED:
+        check_layouts(presentation, path)
+        _CHECKED.add(version)
     return presentation
+
 
 
 def check_layouts(presentation, path: Path) -> None:

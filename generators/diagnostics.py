@@ -40,6 +40,17 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def to_record(self) -> dict:
+        """As stored in the build record, so a reused result still shows its warnings."""
+        loc = self.location
+        return {"ernst": self.severity.value, "code": self.code, "tekst": self.message,
+                "pad": loc.path, "regel": loc.line, "kolom": loc.column}
+
+    @classmethod
+    def from_record(cls, stored: dict) -> Diagnostic:
+        return cls(Severity(stored["ernst"]), stored["code"], stored["tekst"],
+                   Location(stored["pad"], stored["regel"], stored["kolom"]))
+
 
 @dataclass
 class Diagnostics:

@@ -10,8 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
+from .pdf_paragraph import Paragraph
 from .deck import deck_plan
 from .diagnostics import BuildAborted, Diagnostics
 from .data_model import ItemList
@@ -45,7 +46,8 @@ def render_teacher_guide(document: LessonDocument, options: RenderOptions) -> by
     """Registry entry point; a character the font lacks stops the build with a located message."""
     register_fonts(fonts_dir(options.assets_dir))
     refs = References.of(document, deck_plan(document, options))
-    concepts = core_concepts(options.assets_dir / "data" / CONCEPTS_FILE)
+    concepts_file = options.assets_dir / "data" / CONCEPTS_FILE
+    concepts = core_concepts(concepts_file, concepts_file.stat().st_mtime_ns)
     styles = house_styles(document.audience.typography.guide_body_pt)
     guide = Guide(styles, PageGeometry().frame_width)
     try:
@@ -57,8 +59,10 @@ def render_teacher_guide(document: LessonDocument, options: RenderOptions) -> by
 
 
 @lru_cache(maxsize=4)
-def core_concepts(path: Path) -> SharedList:
-    """Why: the core concepts are the same for every lesson and audience, so they live beside the other
+def core_concepts(path: Path, _version: int = 0) -> SharedList:
+    """`_version` (the file's mtime) renews the cache when the file is saved in a long `watch`.
+
+    Why: the core concepts are the same for every lesson and audience, so they live beside the other
     shared facts in assets/data rather than in each lesson, and the guide is their only reader."""
     diagnostics = Diagnostics()
     loaded = load_model(path, ItemList, diagnostics, kind="gegevensbestand")

@@ -18,8 +18,12 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("zero").enable(["emphasis"])
 
 
+@lru_cache(maxsize=8192)
 def parse_inline(text: str) -> RichText:
-    """One paragraph of author text as runs; line breaks inside become spaces."""
+    """One paragraph of author text as runs; line breaks inside become spaces.
+
+    Why cached: the same text comes back for every audience of a lesson and for shared data.
+    """
     text = " ".join(text.split("\n")).strip()
     if not text:
         return RichText(())

@@ -13,7 +13,7 @@ import pyphen
 from pydantic import BaseModel, Field
 
 from .data_model import Doelgroep
-from .diagnostics import Diagnostics, Location
+from .diagnostics import Diagnostic, Diagnostics, Location
 from .model_loading import Loaded, load_model
 from .shared_data import SharedData
 from .source_model import DEFAULT_KEY, Activiteit, Fase, Les, PerAudience, Punt, QuizDia, Strict, Text
@@ -200,7 +200,14 @@ def lint_lessons(
 ) -> None:
     rules = load_language_rules(data_dir, diagnostics)
     for loaded in lessons:
-        LessonLinter(loaded, data, diagnostics, rules).run()
+        diagnostics.extend(lint_lesson(loaded, data, rules))
+
+
+def lint_lesson(loaded: Loaded[Les], data: SharedData, rules: list[BlameRule]) -> list[Diagnostic]:
+    """The warnings for one lesson."""
+    found = Diagnostics()
+    LessonLinter(loaded, data, found, rules).run()
+    return found.items
 
 
 class LessonLinter:

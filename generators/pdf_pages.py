@@ -18,9 +18,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.lib.styles import ParagraphStyle
 
+from .pdf_paragraph import Paragraph
 from .pdf_page_refs import PageRefs
 from .pdf_style import BOLD, REGULAR, Colours, check_glyphs, text_markup
 

@@ -75,6 +75,14 @@ def fonts_dir(assets_dir: Path) -> Path:
     return assets_dir / "fonts"
 
 
+def warm_up(options) -> None:
+    """Register the fonts and load the Dutch hyphenation patterns before the first document needs them."""
+    from .pdf_paragraph import Paragraph
+
+    register_fonts(fonts_dir(options.assets_dir))
+    Paragraph("Voorbereiding lesmateriaal", house_styles(11).body).wrap(40, 1000)
+
+
 # --- the glyph check ------------------------------------------------------------------------
 
 

@@ -27,14 +27,22 @@ def progress_reporter() -> Iterator[tuple[Callable[[int], None], Callable[[Lesso
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  transient=True) as bar:
-        task = bar.add_task("Bouwen", total=0)
+    # Why started in planned(): the build forks its worker processes first, and a fork must not
+    # copy the bar's refresh thread half-way through writing to the terminal.
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   transient=True)
+    task = None
 
-        def planned(total: int) -> None:
-            bar.update(task, total=total)
+    def planned(total: int) -> None:
+        nonlocal task
+        bar.start()
+        task = bar.add_task("Bouwen", total=total)
 
-        def done(document: LessonDocument) -> None:
+    def done(document: LessonDocument) -> None:
+        if task is not None:
             bar.update(task, advance=1, description=f"{document.lesson_id} ({document.audience.label})")
 
+    try:
         yield planned, done
+    finally:
+        bar.stop()

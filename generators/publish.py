@@ -11,11 +11,13 @@ from .lesson_document import LessonDocument
 from .packaging import Pack, lesson_pack, series_pack
 from .paths import artifact_path
 from .previews import decks_first_slides_png, pdf_pages_png
-from .registry import GENERATORS
+from .registry import GENERATORS, Generator
+from .render_pool import Output
 from .shared_data import SharedData
 
 PREVIEW_PDFS = {"werkblad.pdf": "Eerste pagina van het werkblad", "docentenhandleiding.pdf": "Eerste pagina van de docentenhandleiding"}
 PREVIEW_DECK = ("presentatie.pptx", "Eerste dia van de presentatie")
+PREVIEW_KIND = "voorbeeld"
 
 
 def _artifacts(staging: Path, document: LessonDocument) -> dict[str, bytes]:
@@ -51,15 +53,19 @@ def preview_path(document: LessonDocument, name: str) -> str:
     return f"voorbeelden/{document.lesson_id}_{document.audience.id}_{stem}.png"
 
 
+def preview_files(document: LessonDocument, generator: Generator, content: bytes) -> list[Output]:
+    """The first page of a previewed PDF as a PNG, made where the PDF was made (a worker process)."""
+    if generator.filename not in PREVIEW_PDFS:
+        return []
+    return [(PREVIEW_KIND, preview_path(document, generator.filename), pdf_pages_png(content)[0])]
+
+
 def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> Iterator[tuple[LessonDocument, str, bytes]]:
-    """(document, path under output/, PNG) for the first page or slide of each previewed artifact."""
+    """(document, path under output/, PNG) for the first slide of each rebuilt deck (LibreOffice, cached)."""
     decks: dict[str, bytes] = {}
     owners: dict[str, LessonDocument] = {}
     for document in rebuilt:
         folder = staging / artifact_path(document.series, document.lesson_id, document.audience.id, "")
-        for name in PREVIEW_PDFS:
-            if (folder / name).exists():
-                yield document, preview_path(document, name), pdf_pages_png((folder / name).read_bytes())[0]
         if (folder / PREVIEW_DECK[0]).exists():
             path = preview_path(document, PREVIEW_DECK[0])
             decks[path] = (folder / PREVIEW_DECK[0]).read_bytes()

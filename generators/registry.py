@@ -29,6 +29,9 @@ class Generator:
     description: str = ""  # Dutch, for LEESMIJ.txt and the catalog
     diagnose: str | None = None  # "module:function" giving located warnings (e.g. text that does not fit)
     pupils_only: bool = False  # only for audiences that are a class of pupils (e.g. the letter to their parents)
+    cost: float = 1.0  # relative render time; the costliest files are started first so workers finish together
+    warm_up: str | None = None  # "module:function(options)" run once when a worker process starts
+
 
     def applies_to(self, document: LessonDocument) -> bool:
         """Why: renderers never branch on an audience id; whether a file exists at all is decided here, from data."""
@@ -41,6 +44,9 @@ class Generator:
     def load_diagnose(self) -> Callable[[LessonDocument, RenderOptions], list] | None:
         return _function(self.diagnose) if self.diagnose else None
 
+    def load_warm_up(self) -> Callable[[RenderOptions], None] | None:
+        return _function(self.warm_up) if self.warm_up else None
+
 
 def _function(target: str) -> Callable:
     module, _, function = target.partition(":")
@@ -50,28 +56,32 @@ def _function(target: str) -> Callable:
 GENERATORS: tuple[Generator, ...] = (
     Generator(
         kind="presentatie", filename="presentatie.pptx", target="generators.deck:render_deck",
-        diagnose="generators.deck:deck_diagnostics",
+        diagnose="generators.deck:deck_diagnostics", cost=2.0, warm_up="generators.deck:warm_up",
         description="Presentatie voor het digibord, met docentnotities (PowerPoint, te bewerken)",
     ),
     Generator(
         kind="werkblad", filename="werkblad.pdf", target="generators.worksheet:render_worksheet",
+        warm_up="generators.pdf_style:warm_up",
         description="Werkblad voor leerlingen, om te printen",
     ),
     Generator(
         kind="werkblad-antwoorden", filename="werkblad-antwoorden.pdf", target="generators.worksheet:render_answer_key",
+        warm_up="generators.pdf_style:warm_up",
         description="Antwoorden bij het werkblad (docentversie)",
     ),
     Generator(
         kind="werkblad-digitaal", filename="werkblad-digitaal.pdf", target="generators.worksheet:render_digital_worksheet",
+        warm_up="generators.pdf_style:warm_up",
         description="Werkblad om op de laptop in te vullen",
     ),
     Generator(
         kind="docentenhandleiding", filename="docentenhandleiding.pdf", target="generators.guide:render_teacher_guide",
+        cost=3.0, warm_up="generators.pdf_style:warm_up",
         description="Docentenhandleiding: lesverloop, veilig lesgeven, achtergrond en antwoorden",
     ),
     Generator(
         kind="ouderbrief", filename="ouderbrief.pdf", target="generators.parent_letter:render_parent_letter",
-        pupils_only=True,
+        pupils_only=True, cost=0.5, warm_up="generators.pdf_style:warm_up",
         description="Brief voor ouders en verzorgers over de les, om mee te geven of te mailen",
     ),
 )

@@ -1,75 +1,139 @@
-"""Render documents with every generator, in worker processes when there is more than one to do."""
+"""Render documents, one task per (document, generator), in worker processes that start with the build.
+
+Why start early: a worker spends about half a second importing python-pptx and reportlab and
+loading fonts, the template and hyphenation patterns; started before the lessons are read, that
+happens while the main process reads and checks them. Why one task per file: the guide of one
+lesson and its deck can then be made at the same time, which is what an author editing one
+lesson waits for.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 
 from .diagnostics import Diagnostic
 from .lesson_document import LessonDocument
 from .paths import artifact_path
 from .registry import Generator, RenderOptions
 
-Files = list[tuple[int, str, bytes]]  # (generator index, path under output/, content)
-Rendered = tuple[Files, list[Diagnostic]]
+Output = tuple[str, str, bytes]  # (kind, path under output/, content)
+Extras = Callable[[LessonDocument, Generator, bytes], list[Output]]  # more files made from a rendered one
+
+
+def no_extras(document: LessonDocument, generator: Generator, content: bytes) -> list[Output]:
+    return []
+
+
+@dataclass
+class TaskResult:
+    document: LessonDocument
+    files: list[Output]
+    warnings: list[Diagnostic]
+    document_done: bool = False  # the last file of its document
+
+
+def render_task(document: LessonDocument, generator: Generator, options: RenderOptions, extras: Extras
+                ) -> tuple[list[Output], list[Diagnostic]]:
+    path = artifact_path(document.series, document.lesson_id, document.audience.id, generator.filename)
+    content = generator.load()(document, options)
+    diagnose = generator.load_diagnose()
+    warnings = diagnose(document, options) if diagnose is not None else []
+    return [(generator.kind, path, content), *extras(document, generator, content)], warnings
+
+
+def render_one(document: LessonDocument, options: RenderOptions, generators: tuple[Generator, ...]
+               ) -> tuple[list[tuple[int, str, bytes]], list[Diagnostic]]:
+    """Every file of one document in this process, as (generator index, path, content)."""
+    files, warnings = [], []
+    for index, generator in enumerate(generators):
+        if generator.applies_to(document):
+            made, found = render_task(document, generator, options, no_extras)
+            files += [(index, path, content) for _, path, content in made]
+            warnings += found
+    return files, warnings
 
 
 def _cost(document: LessonDocument) -> int:
-    """Why: starting the largest documents first keeps both workers busy until the end."""
     return sum(len(a.slides) + 2 * len(a.exercises) + len(a.notes) for a in document.activities)
-
-
-def render_one(document: LessonDocument, options: RenderOptions, generators: tuple[Generator, ...]) -> Rendered:
-    files: Files = []
-    warnings: list[Diagnostic] = []
-    for index, generator in enumerate(generators):
-        if not generator.applies_to(document):
-            continue
-        path = artifact_path(document.series, document.lesson_id, document.audience.id, generator.filename)
-        files.append((index, path, generator.load()(document, options)))
-        diagnose = generator.load_diagnose()
-        if diagnose is not None:
-            warnings += diagnose(document, options)
-    return files, warnings
 
 
 _WORKER: dict = {}
 
 
-def _init_worker(options: RenderOptions, generators: tuple[Generator, ...]) -> None:
-    _WORKER["options"], _WORKER["generators"] = options, generators
+def _init_worker(options: RenderOptions, generators: tuple[Generator, ...], extras: Extras) -> None:
+    _WORKER.update(options=options, generators=generators, extras=extras)
+    for warm_up in dict.fromkeys(g.load_warm_up() for g in generators):
+        if warm_up is None:
+            continue
+        try:
+            warm_up(options)
+        except Exception:  # noqa: BLE001
+            pass  # Why: a broken template or font is reported, located, by the task that needs it
 
 
-def _render_in_worker(document: LessonDocument) -> Rendered:
-    return render_one(document, _WORKER["options"], _WORKER["generators"])
+def _task_in_worker(document: LessonDocument, index: int) -> tuple[list[Output], list[Diagnostic]]:
+    return render_task(document, _WORKER["generators"][index], _WORKER["options"], _WORKER["extras"])
 
 
-def render_documents(
-    documents: list[LessonDocument],
-    options: RenderOptions,
-    generators: tuple[Generator, ...],
-    jobs: int,
-    done: Callable[[LessonDocument], None] = lambda d: None,
-) -> Iterator[tuple[LessonDocument, Rendered]]:
-    """Yield each document with its rendered files, largest first; order of completion may vary."""
-    ordered = sorted(documents, key=lambda d: (-_cost(d), d.lesson_id, d.audience.id))
-    workers = min(jobs, len(ordered))
-    if workers <= 1:
-        for document in ordered:
-            rendered = render_one(document, options, generators)
-            done(document)
-            yield document, rendered
-        return
-    for generator in generators:
-        generator.load()  # Why: import python-pptx/reportlab once before fork; workers inherit them
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(options, generators)) as pool:
-        futures = {pool.submit(_render_in_worker, d): d for d in ordered}
-        for future in as_completed(list(futures)):
-            # Why pop: a finished future keeps its files in memory for as long as we hold it.
-            document = futures.pop(future)
-            rendered = future.result()
-            done(document)
-            yield document, rendered
+class RenderPool:
+    """`jobs` worker processes (none for 1: everything then runs in this process, in order)."""
+
+    def __init__(self, jobs: int, options: RenderOptions, generators: tuple[Generator, ...], extras: Extras = no_extras):
+        self.options, self.generators, self.extras = options, generators, extras
+        self._executor: ProcessPoolExecutor | None = None
+        if jobs > 1:
+            context = multiprocessing.get_context("fork")
+            self._executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                                 initargs=(options, generators, extras))
+            self._executor.submit(int)  # Why: with fork, the first task starts every worker, and so their warm-up
+
+    def call(self, function: Callable, *args) -> Callable[[], object]:
+        """Run a picklable function in a worker; the returned callable waits for its result."""
+        if self._executor is None:
+            return lambda: function(*args)
+        future = self._executor.submit(function, *args)
+        return future.result
+
+    def render(self, documents: list[LessonDocument]) -> Iterator[TaskResult]:
+        """All files of `documents`, costliest first, as each is made; all tasks are submitted at once."""
+        tasks = sorted(
+            ((d, i) for d in documents for i, g in enumerate(self.generators) if g.applies_to(d)),
+            key=lambda t: (-_cost(t[0]) * self.generators[t[1]].cost, t[0].lesson_id, t[0].audience.id, t[1]),
+        )
+        left = {id(d): 0 for d in documents}
+        for document, _ in tasks:
+            left[id(document)] += 1
+        for document, files, warnings in self._run(tasks):
+            left[id(document)] -= 1
+            yield TaskResult(document, files, warnings, document_done=left[id(document)] == 0)
+
+    def _run(self, tasks: list[tuple[LessonDocument, int]]) -> Iterator[tuple[LessonDocument, list[Output], list[Diagnostic]]]:
+        if self._executor is None:
+            for document, index in tasks:
+                yield document, *render_task(document, self.generators[index], self.options, self.extras)
+            return
+        futures: dict[Future, LessonDocument] = {
+            self._executor.submit(_task_in_worker, document, index): document for document, index in tasks
+        }
+        try:
+            for future in as_completed(list(futures)):
+                # Why pop: a finished future keeps its files in memory for as long as we hold it.
+                document = futures.pop(future)
+                yield document, *future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> RenderPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

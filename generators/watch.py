@@ -18,12 +18,12 @@ def watched_paths(request: BuildRequest) -> list[Path]:
     return [p for p in paths if p.exists()]
 
 
-def build_once(request: BuildRequest, report: Callable[[Diagnostics, bool], None]) -> bool:
+def build_once(request: BuildRequest, report: Callable[[Diagnostics, bool], None], pool=None) -> bool:
     """One incremental build; problems are printed, never raised. True when output/ is up to date."""
     from .build import build
 
     try:
-        result = build(request)
+        result = build(request, pool=pool)
     except BuildAborted as aborted:
         report(aborted.diagnostics, request.strict)
         click.echo("Niet gebouwd: los de fouten op en sla het bestand opnieuw op. (Ik blijf kijken.)", err=True)
@@ -41,7 +41,8 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
     from watchfiles import watch as watch_changes
 
     paths = watched_paths(request)
-    build_once(request, report)
+    pools = _WarmPools(request)
+    build_once(request, report, pools.current())
     announced = False
     rebuilds = 0
     try:
@@ -56,10 +57,45 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
                 continue
             names = sorted({Path(path).name for _, path in changes})
             click.echo(f"Gewijzigd: {', '.join(names)}", err=True)
-            build_once(request, report)
+            build_once(request, report, pools.current())
             rebuilds += 1
             if stop_after is not None and rebuilds >= stop_after:
                 return
     except KeyboardInterrupt:
         pass
+    finally:
+        pools.close()
     click.echo("Gestopt.", err=True)
+
+
+class _WarmPools:
+    """Worker processes kept from one build to the next, renewed when code, shared data or templates change.
+
+    Why renew: workers keep fonts, the template and shared lists in memory once loaded.
+    """
+
+    def __init__(self, request: BuildRequest):
+        self.request = request
+        self.pool = None
+        self.version = ""
+
+    def current(self):
+        from .build_inputs import code_and_assets_digest, tree_digest
+        from .publish import preview_files
+        from .registry import GENERATORS, RenderOptions
+        from .render_pool import RenderPool
+
+        code_and_assets_digest.cache_clear()  # Why: the digest is cached per process, and a watch lives long
+        template = self.request.template
+        version = code_and_assets_digest() + (tree_digest(template) if template and template.exists() else "")
+        if self.pool is None or version != self.version:
+            self.close()
+            options = RenderOptions(assets_dir=ASSETS_DIR, template=template)
+            self.pool = RenderPool(self.request.jobs, options, GENERATORS, preview_files)
+            self.version = version
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None

@@ -7,8 +7,9 @@ digital version (an AcroForm field in the same place), so the three PDFs share o
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
+from .pdf_paragraph import Paragraph
 from .pdf_style import BOLD, FIELD_FONT, Colours
 
 _FIELD_BORDER = Colours.rule
