@@ -136,7 +136,7 @@ def build(
 
     `pool` lets `watch` keep its warm worker processes from one build to the next.
     """
-    from .publish import preview_files
+    from .previews import preview_files
 
     if pool is not None:
         return _build(request, generators, progress, planned, pool)
@@ -148,7 +148,8 @@ def build(
 def _build(request: BuildRequest, generators: tuple[Generator, ...], progress: Callable[[LessonDocument], None],
            planned: Callable[[int], None], pool: RenderPool) -> BuildResult:
     from .lint_record import lint_with_record
-    from .publish import PREVIEW_KIND, make_catalog, make_factsheets, make_packs, make_previews
+    from .previews import PREVIEW_KIND
+    from .publish import make_catalog, make_factsheets, make_packs, make_previews
 
     project = load_project(request.lesson_paths, request.school, lint=False)
     if project.diagnostics.has_errors(request.strict):

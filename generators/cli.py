@@ -121,12 +121,15 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
             click.echo(line, err=True)
         click.echo(f"Niets veranderd sinds de vorige build: {uit}/ is bij.")
         return
-    from .build import build
-    from .progress import progress_reporter
+    from .build_pool import build_pool
 
     try:
-        with progress_reporter() as (planned, done):
-            result = build(request, progress=done, planned=planned)
+        with build_pool(request) as pool:
+            from .build import build
+            from .progress import progress_reporter
+
+            with progress_reporter() as (planned, done):
+                result = build(request, progress=done, planned=planned, pool=pool)
     except BuildAborted as aborted:
         _abort(aborted.diagnostics, strict)
     report(result.diagnostics, strict)

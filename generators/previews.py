@@ -11,7 +11,23 @@ import tempfile
 from pathlib import Path
 
 THUMB_WIDTH = 360
+PREVIEW_PDFS = {"werkblad.pdf": "Eerste pagina van het werkblad", "docentenhandleiding.pdf": "Eerste pagina van de docentenhandleiding"}
+PREVIEW_DECK = ("presentatie.pptx", "Eerste dia van de presentatie")
+PREVIEW_KIND = "voorbeeld"
 CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "lespakket" / "dia-voorbeelden"
+
+
+def preview_path(document, name: str) -> str:
+    """Where the catalog finds the thumbnail of one file of a (lesson, audience)."""
+    stem = name.rsplit(".", 1)[0]
+    return f"voorbeelden/{document.lesson_id}_{document.audience.id}_{stem}.png"
+
+
+def preview_files(document, generator, content: bytes) -> list[tuple[str, str, bytes]]:
+    """The first page of a previewed PDF as a PNG, made where the PDF was made (a worker process)."""
+    if generator.filename not in PREVIEW_PDFS:
+        return []
+    return [(PREVIEW_KIND, preview_path(document, generator.filename), pdf_pages_png(content)[0])]
 
 
 def pdf_pages_png(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH) -> list[bytes]:

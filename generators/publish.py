@@ -10,14 +10,10 @@ from .catalog import Download, LessonEntry, Preview, SeriesPack, human_size, ren
 from .lesson_document import LessonDocument
 from .packaging import Pack, lesson_pack, series_pack
 from .paths import artifact_path
-from .previews import decks_first_slides_png, pdf_pages_png
-from .registry import GENERATORS, Generator
-from .render_pool import Output
+from .previews import PREVIEW_DECK, PREVIEW_PDFS, decks_first_slides_png, preview_path
+from .registry import GENERATORS
 from .shared_data import SharedData
 
-PREVIEW_PDFS = {"werkblad.pdf": "Eerste pagina van het werkblad", "docentenhandleiding.pdf": "Eerste pagina van de docentenhandleiding"}
-PREVIEW_DECK = ("presentatie.pptx", "Eerste dia van de presentatie")
-PREVIEW_KIND = "voorbeeld"
 
 
 def _artifacts(staging: Path, document: LessonDocument) -> dict[str, bytes]:
@@ -46,18 +42,6 @@ def make_packs(
         documents.sort(key=lambda d: d.lesson_id)
         artifacts = {d.lesson_id: _artifacts(staging, d) for d in documents}
         yield series_pack(data.series_title(series), documents, artifacts)
-
-
-def preview_path(document: LessonDocument, name: str) -> str:
-    stem = name.rsplit(".", 1)[0]
-    return f"voorbeelden/{document.lesson_id}_{document.audience.id}_{stem}.png"
-
-
-def preview_files(document: LessonDocument, generator: Generator, content: bytes) -> list[Output]:
-    """The first page of a previewed PDF as a PNG, made where the PDF was made (a worker process)."""
-    if generator.filename not in PREVIEW_PDFS:
-        return []
-    return [(PREVIEW_KIND, preview_path(document, generator.filename), pdf_pages_png(content)[0])]
 
 
 def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> Iterator[tuple[LessonDocument, str, bytes]]:

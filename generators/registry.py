@@ -5,9 +5,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .lesson_document import LessonDocument
+if TYPE_CHECKING:  # Why: the build starts its workers before the heavier modules are imported
+    from .lesson_document import LessonDocument
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class RenderOptions:
     template: Path | None = None
 
 
-Render = Callable[[LessonDocument, RenderOptions], bytes]
+Render = Callable[["LessonDocument", RenderOptions], bytes]
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,17 @@ import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic
-from .lesson_document import LessonDocument
 from .paths import artifact_path
-from .registry import Generator, RenderOptions
+
+if TYPE_CHECKING:  # Why: imported before the workers start, so it stays light
+    from .diagnostics import Diagnostic
+    from .lesson_document import LessonDocument
+    from .registry import Generator, RenderOptions
 
 Output = tuple[str, str, bytes]  # (kind, path under output/, content)
-Extras = Callable[[LessonDocument, Generator, bytes], list[Output]]  # more files made from a rendered one
+Extras = Callable[["LessonDocument", "Generator", bytes], list[Output]]  # more files made from a rendered one
 
 
 def no_extras(document: LessonDocument, generator: Generator, content: bytes) -> list[Output]:

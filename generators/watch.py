@@ -81,17 +81,14 @@ class _WarmPools:
 
     def current(self):
         from .build_inputs import code_and_assets_digest, tree_digest
-        from .publish import preview_files
-        from .registry import GENERATORS, RenderOptions
-        from .render_pool import RenderPool
+        from .build_pool import build_pool
 
         code_and_assets_digest.cache_clear()  # Why: the digest is cached per process, and a watch lives long
         template = self.request.template
         version = code_and_assets_digest() + (tree_digest(template) if template and template.exists() else "")
         if self.pool is None or version != self.version:
             self.close()
-            options = RenderOptions(assets_dir=ASSETS_DIR, template=template)
-            self.pool = RenderPool(self.request.jobs, options, GENERATORS, preview_files)
+            self.pool = build_pool(self.request)
             self.version = version
         return self.pool
 

@@ -11,6 +11,8 @@ import threading
 import time
 from pathlib import Path
 
+from generators.build_inputs import BuildRequest
+
 FIXTURE = Path(__file__).parent / "fixtures" / "varianten" / "lessons"
 
 
@@ -59,3 +61,35 @@ def test_watch_rebuilds_shows_errors_and_keeps_running(tmp_path):
         if process.poll() is None:
             process.kill()
     assert not [line for line in seen if "Traceback" in line]
+
+
+def test_watch_keeps_its_workers_until_code_or_shared_data_change(monkeypatch, tmp_path):
+    from generators import build_inputs, build_pool, watch
+
+    class Digest:
+        value, cleared = "eerste", 0
+
+        def __call__(self):
+            return self.value
+
+        def cache_clear(self):
+            self.cleared += 1
+
+    class Pool:
+        closed = False
+
+        def close(self):
+            self.closed = True
+
+    digest = Digest()
+    monkeypatch.setattr(build_inputs, "code_and_assets_digest", digest)
+    monkeypatch.setattr(build_pool, "build_pool", lambda request: Pool())
+    pools = watch._WarmPools(BuildRequest(lesson_paths=[tmp_path], output=tmp_path / "output", jobs=2))
+    first = pools.current()
+    assert pools.current() is first and not first.closed
+    digest.value = "na een wijziging in assets/"
+    second = pools.current()
+    assert second is not first and first.closed
+    assert digest.cleared == 3, "the digest must be computed anew for every build of a long watch"
+    pools.close()
+    assert second.closed
