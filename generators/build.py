@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .build_inputs import RECORD, BuildRequest, build_key, document_key, read_record, record_bytes, shared_key
+from .build_inputs import (
+    RECORD, BuildRequest, build_key, document_key, read_record, record_bytes, remember_quick_key, shared_key, stat_key,
+)
 from .data_model import School
 from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, did_you_mean, display_path
 from .lesson_checks import check_lessons
@@ -151,6 +153,8 @@ def _build(request: BuildRequest, generators: tuple[Generator, ...], progress: C
     from .previews import PREVIEW_KIND
     from .publish import make_catalog, make_factsheets, make_packs, make_previews
 
+    # Why first: a file saved while this build reads must make the next build build again.
+    whole_key, quick_key = build_key(request), stat_key(request)
     project = load_project(request.lesson_paths, request.school, lint=False)
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
@@ -207,7 +211,8 @@ def _build(request: BuildRequest, generators: tuple[Generator, ...], progress: C
         manifest = json.dumps({"artefacten": result.entries}, ensure_ascii=False, indent=2) + "\n"
         _write_new(staging / MANIFEST, manifest.encode("utf-8"))
         messages = [d.format() for d in project.diagnostics.sorted()]
-        _write_new(staging / RECORD, record_bytes(build_key(request), done, messages, lint))
+        _write_new(staging / RECORD, record_bytes(whole_key, done, messages, lint))
+    remember_quick_key(request.output, whole_key, quick_key)
     return result
 
 

@@ -80,6 +80,26 @@ def shared_key(request: BuildRequest) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+def stat_key(request: BuildRequest) -> str:
+    """Name, size and modification time of every input, plus the options: a cheap first check.
+
+    Why: hashing the fonts, templates and code was most of a no-op build. Like make, an unchanged
+    size and time is taken to mean unchanged content; when they differ, `build_key` decides.
+    """
+    roots = [PACKAGE_DIR, ASSETS_DIR, *request.lesson_paths, request.school, request.template]
+    digest = hashlib.sha256()
+    for root in roots:
+        if root is None or not root.exists():
+            digest.update(b"-\0")
+            continue
+        for path in _files(root):
+            stat = path.stat()
+            digest.update(f"{path.as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    options = [",".join(request.lesson_ids), ",".join(request.audiences), str(request.strict), str(request.output)]
+    digest.update("|".join(options).encode())
+    return digest.hexdigest()
+
+
 def build_key(request: BuildRequest) -> str:
     """Everything a whole build depends on; equal keys mean equal output."""
     parts = [
@@ -105,13 +125,46 @@ def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint
     return (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
+def _quick_path(output: Path) -> Path:
+    """Why outside output/: sizes and times differ between clones, and output/ must be byte-identical."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
+    return cache / "lespakket" / "bouw" / f"{name}.json"
+
+
+def _read_quick(output: Path) -> dict:
+    try:
+        return json.loads(_quick_path(output).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def remember_quick_key(output: Path, whole_key: str, quick_key: str) -> None:
+    """After a build: the size-and-time key under which `whole_key` was built (best effort)."""
+    path = _quick_path(output)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"bouwsleutel": whole_key, "snelle-sleutel": quick_key}), encoding="utf-8")
+    except OSError:
+        pass
+
+
+def unchanged_message(output: Path) -> str:
+    return f"Niets veranderd sinds de vorige build: {output}/ is bij."
+
+
 def up_to_date(request: BuildRequest) -> list[str] | None:
     """The stored messages when output/ already holds this exact build and all its files; else None."""
     if request.force:
         return None
     record = read_record(request.output)
-    if not record or record.get("bouwsleutel") != build_key(request):
+    if not record:
         return None
+    quick, files_key = _read_quick(request.output), stat_key(request)
+    if quick.get("bouwsleutel") != record.get("bouwsleutel") or quick.get("snelle-sleutel") != files_key:
+        if record.get("bouwsleutel") != build_key(request):
+            return None
+        remember_quick_key(request.output, record["bouwsleutel"], files_key)  # touched, not changed
     try:
         entries = json.loads((request.output / "manifest.json").read_text(encoding="utf-8"))["artefacten"]
     except (OSError, ValueError, KeyError):

@@ -109,7 +109,7 @@ def list_command(paden: tuple[Path, ...]) -> None:
 @strict_option
 def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, force: bool, school, strict: bool) -> None:
     """Controleer alles en bouw de lespakketten in output/ (alleen wat veranderd is)."""
-    from .build_inputs import BuildRequest, default_jobs, up_to_date
+    from .build_inputs import BuildRequest, default_jobs, unchanged_message, up_to_date
 
     request = BuildRequest(
         lesson_paths=[lesmap], output=uit, lesson_ids=tuple(lessen), audiences=tuple(doelgroepen),
@@ -119,7 +119,7 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
     if stored is not None:
         for line in stored:
             click.echo(line, err=True)
-        click.echo(f"Niets veranderd sinds de vorige build: {uit}/ is bij.")
+        click.echo(unchanged_message(uit))
         return
     from .build_pool import build_pool
 

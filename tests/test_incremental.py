@@ -54,6 +54,31 @@ def test_noop_build_stops_before_importing_renderers(built):
     assert result.stdout.strip().endswith("False False False")
 
 
+def test_plain_unchanged_build_is_answered_before_click_is_imported(built):
+    probe = (
+        "import sys; sys.argv = ['lespakket', 'build']\n"
+        "from generators.entry import main\nmain()\nprint('click' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=built, env=ENV, capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines() == ["Niets veranderd sinds de vorige build: output/ is bij.", "False"]
+
+
+def test_touched_but_unchanged_input_is_still_a_noop_and_then_a_quick_one(built, monkeypatch):
+    from generators import build_inputs
+
+    lesson = next((built / "lessons").rglob("les.yaml"))
+    os.utime(lesson)
+    result = lespakket(built, "build")
+    assert "Niets veranderd sinds de vorige build" in result.stdout
+
+    def no_hashing(request):
+        raise AssertionError("sizes and times are unchanged: the contents need not be hashed")
+
+    monkeypatch.chdir(built)
+    monkeypatch.setattr(build_inputs, "build_key", no_hashing)
+    assert build_inputs.up_to_date(build_inputs.BuildRequest([Path("lessons")], Path("output"))) is not None
+
+
 def test_edit_rebuilds_only_that_lesson_and_equals_a_clean_build(tmp_path):
     lesson = _two_lessons(tmp_path)
     assert lespakket(tmp_path, "build", "-j", "1").returncode == 0

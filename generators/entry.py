@@ -1,0 +1,31 @@
+"""The `lespakket` command: a plain `lespakket build` with nothing changed is answered before click is imported.
+
+Why: importing click and the CLI module cost half of a no-op build; a plain build that finds
+nothing to do is the most frequent call (editor save hooks, scripts) and should take well under
+a tenth of a second. Every other call goes to the click CLI unchanged.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    if sys.argv[1:] == ["build"] and _answered_unchanged():
+        return
+    from .cli import main as cli_main
+
+    cli_main()
+
+
+def _answered_unchanged() -> bool:
+    from .build_inputs import BuildRequest, unchanged_message, up_to_date
+    from .paths import DEFAULT_LESSONS, DEFAULT_OUTPUT
+
+    stored = up_to_date(BuildRequest(lesson_paths=[DEFAULT_LESSONS], output=DEFAULT_OUTPUT))
+    if stored is None:
+        return False
+    for line in stored:
+        print(line, file=sys.stderr)
+    print(unchanged_message(DEFAULT_OUTPUT))
+    return True
