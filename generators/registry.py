@@ -33,7 +33,6 @@ class Generator:
     cost: float = 1.0  # relative render time; the costliest files are started first so workers finish together
     warm_up: str | None = None  # "module:function(options)" run once when a worker process starts
 
-
     def applies_to(self, document: LessonDocument) -> bool:
         """Why: renderers never branch on an audience id; whether a file exists at all is decided here, from data."""
         return document.audience.pupils or not self.pupils_only

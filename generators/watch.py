@@ -18,15 +18,23 @@ def watched_paths(request: BuildRequest) -> list[Path]:
     return [p for p in paths if p.exists()]
 
 
-def build_once(request: BuildRequest, report: Callable[[Diagnostics, bool], None], pool=None) -> bool:
+def build_once(request: BuildRequest, report: Callable[[Diagnostics, bool], None], pools: _WarmPools | None = None) -> bool:
     """One incremental build; problems are printed, never raised. True when output/ is up to date."""
+    from concurrent.futures.process import BrokenProcessPool
+
     from .build import build
 
     try:
-        result = build(request, pool=pool)
+        result = build(request, pool=pools.current() if pools else None)
     except BuildAborted as aborted:
         report(aborted.diagnostics, request.strict)
         click.echo("Niet gebouwd: los de fouten op en sla het bestand opnieuw op. (Ik blijf kijken.)", err=True)
+        return False
+    except BrokenProcessPool:
+        if pools:
+            pools.close()
+        click.echo("Niet gebouwd: een werkproces stopte onverwacht (te weinig geheugen?). "
+                   "Sla het bestand opnieuw op; ik start nieuwe processen. (Ik blijf kijken.)", err=True)
         return False
     report(result.diagnostics, request.strict)
     click.echo(
@@ -42,10 +50,10 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
 
     paths = watched_paths(request)
     pools = _WarmPools(request)
-    build_once(request, report, pools.current())
     announced = False
     rebuilds = 0
     try:
+        build_once(request, report, pools)
         # Why yield_on_timeout: the first (empty) yield comes once the watcher runs, so the
         # "watching" line is only printed when a save can no longer be missed.
         for changes in watch_changes(*paths, debounce=300, step=100, rust_timeout=500,
@@ -57,7 +65,7 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
                 continue
             names = sorted({Path(path).name for _, path in changes})
             click.echo(f"Gewijzigd: {', '.join(names)}", err=True)
-            build_once(request, report, pools.current())
+            build_once(request, report, pools)
             rebuilds += 1
             if stop_after is not None and rebuilds >= stop_after:
                 return

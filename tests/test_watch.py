@@ -93,3 +93,28 @@ def test_watch_keeps_its_workers_until_code_or_shared_data_change(monkeypatch, t
     assert digest.cleared == 3, "the digest must be computed anew for every build of a long watch"
     pools.close()
     assert second.closed
+
+
+def test_a_crashed_worker_is_reported_and_replaced_on_the_next_save(monkeypatch, tmp_path, capsys):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from generators import build, watch
+
+    def crashed(request, pool=None):
+        raise BrokenProcessPool("werkproces weg")
+
+    class Pools:
+        closed = False
+
+        def current(self):
+            return object()
+
+        def close(self):
+            self.closed = True
+
+    pools = Pools()
+    monkeypatch.setattr(build, "build", crashed)
+    request = BuildRequest(lesson_paths=[tmp_path], output=tmp_path / "output")
+    assert watch.build_once(request, lambda diagnostics, strict: None, pools) is False
+    assert pools.closed
+    assert "een werkproces stopte onverwacht" in capsys.readouterr().err
