@@ -6,23 +6,18 @@ Sections: cover with contents, 'De les in het kort', 'Veilig lesgeven', 'Lesverl
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Mapping
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from .pdf_paragraph import Paragraph
 from .deck import deck_plan
-from .diagnostics import BuildAborted, Diagnostics
-from .data_model import ItemList
 from .guide_lesson_plan import LESSON_PLAN_KEY, References, lesson_plan, minutes_text
 from .guide_parts import (
     Guide, bullets, callout, facts_table, minor_heading, rich_bullets, section_heading, shared_items, sub_heading, titled,
 )
 from .guide_safety import SAFETY_KEY, safety_section
-from .lesson_document import LessonDocument, SharedItem, SharedList
-from .model_loading import load_model
+from .lesson_document import LessonDocument
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf
 from .pdf_style import (
     BOLD, Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, register_fonts, rich_markup, table_style, text_markup,
@@ -39,44 +34,28 @@ CONTENTS = (
     (BACKGROUND_KEY, "Achtergrondinformatie"),
     (ANSWERS_KEY, "Bijlage: antwoorden"),
 )
-CONCEPTS_FILE = "kernbegrippen.yaml"
 
 
 def render_teacher_guide(document: LessonDocument, options: RenderOptions) -> bytes:
     """Registry entry point; a character the font lacks stops the build with a located message."""
     register_fonts(fonts_dir(options.assets_dir))
     refs = References.of(document, deck_plan(document, options))
-    concepts_file = options.assets_dir / "data" / CONCEPTS_FILE
-    concepts = core_concepts(concepts_file, concepts_file.stat().st_mtime_ns)
     styles = house_styles(document.audience.typography.guide_body_pt)
     guide = Guide(styles, PageGeometry().frame_width)
     try:
-        story = guide_story(guide, document, refs, concepts)
+        story = guide_story(guide, document, refs)
         return build_pdf(story, _meta(document), _furniture(document), refs=guide.refs)
     except MissingGlyph as error:
         where = f"{document.series}/{document.lesson_id} ({document.audience.id})"
         raise glyph_error(error, "docentenhandleiding", where) from None
 
 
-@lru_cache(maxsize=4)
-def core_concepts(path: Path, _version: int = 0) -> SharedList:
-    """`_version` (the file's mtime) renews the cache when the file is saved in a long `watch`.
-
-    Why: the core concepts are the same for every lesson and audience, so they live beside the other
-    shared facts in assets/data rather than in each lesson, and the guide is their only reader."""
-    diagnostics = Diagnostics()
-    loaded = load_model(path, ItemList, diagnostics, kind="gegevensbestand")
-    if loaded is None:
-        raise BuildAborted(diagnostics)
-    return SharedList(loaded.model.inleiding, tuple(SharedItem(i.titel, i.uitleg) for i in loaded.model.items))
-
-
-def guide_story(guide: Guide, document: LessonDocument, refs: References, concepts: SharedList) -> list[Flowable]:
+def guide_story(guide: Guide, document: LessonDocument, refs: References) -> list[Flowable]:
     story = _cover(guide, document)
     story += [PageBreak(), *_summary(guide, document)]
     story += [PageBreak(), *safety_section(guide, document)]
     story += [PageBreak(), *lesson_plan(guide, document, refs)]
-    story += [PageBreak(), *_background(guide, document, concepts)]
+    story += [PageBreak(), *_background(guide, document)]
     story += [PageBreak(), *_answers(guide, document)]
     return story
 
@@ -157,13 +136,13 @@ def _summary(guide: Guide, document: LessonDocument) -> list[Flowable]:
     return story
 
 
-def _background(guide: Guide, document: LessonDocument, concepts: SharedList) -> list[Flowable]:
+def _background(guide: Guide, document: LessonDocument) -> list[Flowable]:
     story: list[Flowable] = [section_heading(guide, BACKGROUND_KEY, "Achtergrondinformatie")]
     if document.background:
         body = guide.styles.body.clone("background", spaceAfter=guide.styles.body_pt * 0.5)
         story += titled(sub_heading(guide, "Over deze les", before=0.2),
                         [guide.para(rich_markup(p), body) for p in document.background], 1)
-    story += titled(sub_heading(guide, "Kernbegrippen"), shared_items(guide, concepts), 3)
+    story += titled(sub_heading(guide, "Kernbegrippen"), shared_items(guide, document.core_concepts), 3)
     story += titled(sub_heading(guide, "Signalen van uitbuiting"), shared_items(guide, document.signals), 3)
     if document.sources:
         items = []

@@ -366,6 +366,7 @@ class LessonDocument:
     school: SchoolInfo | None = field(default=None)
     source: str = ""  # the lesson file as the author knows it, for located warnings
     parent_help_routes: tuple[HelpRoute, ...] = ()  # hulplijnen.yaml `ouders: true`, for the letter to parents
+    core_concepts: SharedList = field(default=SharedList(None, ()))  # kernbegrippen.yaml, for the guide's background
 
     @property
     def activities(self) -> Iterator[Activity]:

@@ -205,6 +205,7 @@ class _Resolver:
             conversation_tips=self.shared("gesprekstips"),
             attention_points=self.shared("aandachtspunten"),
             signals=self.shared("signalen"),
+            core_concepts=self.shared("kernbegrippen"),
             sources=tuple(
                 Source(self.rich(b.titel), b.url, self.rich(b.toelichting)) for b in lesson.bronnen
             ),

@@ -11,7 +11,7 @@ from .data_model import (
 from .diagnostics import Diagnostics, did_you_mean
 from .model_loading import Loaded, load_model
 
-LIST_SOURCES = ("gesprekstips", "aandachtspunten", "signalen")
+LIST_SOURCES = ("gesprekstips", "aandachtspunten", "signalen", "kernbegrippen")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class SharedData:
         return {k.id: k for k in self.kerndoelen.model.kerndoelen}
 
     def items(self, source: str) -> tuple[str | None, list[Item]]:
-        """Introduction and items of a shared list: meldcode, gesprekstips, aandachtspunten, signalen."""
+        """Introduction and items of a shared list: meldcode, or one of LIST_SOURCES."""
         if source == "meldcode":
             return self.meldcode.model.inleiding, list(self.meldcode.model.stappen)
         loaded = self.lists[source].model
