@@ -4,7 +4,7 @@ Usage:  python benchmarks/bench_build.py [--herhaal 3] [--schaal 10] [--alleen-g
 
 Builds the bundled catalog and a synthetic catalog `--schaal` times larger (copies of the bundled
 lessons under new ids) in a temporary folder, and reports min/median/max seconds and the peak
-resident memory of the largest process for: a cold build with 2 workers and with 1, a no-op
+resident memory of the largest process for: a cold build with 2 worker processes and with 1, a no-op
 rebuild, one edited lesson, and one lesson for one audience. Two reference rows: a bare
 `python -c pass` (the floor under every whole-process number on this machine), and the time
 from saving a lesson to "Klaar" in a running `lespakket watch` (what an author waits for).
@@ -37,7 +37,7 @@ LAUNCHER = (
     "sys.exit(code)\n"
 )
 BUDGET = {
-    "koud, 2 processen": 5.0,
+    "koud, 2 werkprocessen": 5.0,
     "niets veranderd": 0.1,
     "één les aangepast": 1.5,
     "één les, één doelgroep": 0.75,
@@ -132,8 +132,8 @@ def measure(name: str, workdir: Path, files: list[Path], repeat: int, env: dict[
 
     first = files[0]
     audience = "12-15" if "12-15" in first.read_text(encoding="utf-8") else None
-    run_case("koud, 2 processen", cold, ("build", "-j", "2"))
-    run_case("koud, 1 proces", cold, ("build", "-j", "1"))
+    run_case("koud, 2 werkprocessen", cold, ("build", "-j", "2"))
+    run_case("koud, 1 werkproces", cold, ("build", "-j", "1"))
     lespakket(workdir, "build", env=env)
     run_case("niets veranderd", lambda i: None, ("build",))
     run_case("één les aangepast", lambda i: edit(first, i), ("build",))
@@ -179,11 +179,11 @@ def main() -> None:
             report(results[name], check_budget=scale == 1)
         if len(results) == 2:
             small, large = (dict((r[0], r[2]) for r in rows) for rows in results.values())
-            for case in ("koud, 2 processen", "koud, 1 proces"):
+            for case in ("koud, 2 werkprocessen", "koud, 1 werkproces"):
                 growth = large[case] / max(1, small[case])
                 print(f"\nGeheugen bij {options.schaal}x zoveel lessen, {case}: x{growth:.2f} (budget: hoogstens x1.10)")
         ratio_rows = dict((r[0], statistics.median(r[1])) for r in results["gebundelde catalogus"])
-        print(f"2 processen / 1 proces: {ratio_rows['koud, 2 processen'] / ratio_rows['koud, 1 proces']:.2f} (budget: hoogstens 0.65)")
+        print(f"2 werkprocessen / 1: {ratio_rows['koud, 2 processen'] / ratio_rows['koud, 1 proces']:.2f} (budget: hoogstens 0.65)")
         if shutil.which("soffice"):
             workdir = Path(tmp) / "schaal-1"
             shutil.rmtree(workdir / "output", ignore_errors=True)

@@ -28,7 +28,7 @@ class BuildRequest:
     school: Path | None = None
     template: Path | None = None
     strict: bool = False
-    jobs: int = 1
+    jobs: int = 0  # worker processes; 0 renders in this process (the CLI passes the number of cores)
     force: bool = False
 
 

@@ -102,8 +102,9 @@ def list_command(paden: tuple[Path, ...]) -> None:
               help="Map met de lessen.")
 @click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
               help="Eigen PowerPoint-sjabloon van de school (met dezelfde indelingsnamen).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Aantal processen tegelijk (standaard: het aantal processorkernen).")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=None,
+              help="Aantal werkprocessen die de bestanden maken (standaard: het aantal processorkernen; "
+                   "0: alles in dit ene proces).")
 @click.option("--force", is_flag=True, help="Bouw alles opnieuw, ook wat niet veranderd is.")
 @school_option
 @strict_option
@@ -113,7 +114,7 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
 
     request = BuildRequest(
         lesson_paths=[lesmap], output=uit, lesson_ids=tuple(lessen), audiences=tuple(doelgroepen),
-        school=school, template=sjabloon, strict=strict, jobs=jobs or default_jobs(), force=force,
+        school=school, template=sjabloon, strict=strict, jobs=default_jobs() if jobs is None else jobs, force=force,
     )
     stored = up_to_date(request)
     if stored is not None:
@@ -144,7 +145,8 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
               help="Map voor de resultaten.")
 @click.option("--lessen", "lesmap", type=click.Path(path_type=Path), default=DEFAULT_LESSONS, show_default=True,
               help="Map met de lessen.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Aantal processen tegelijk.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=None,
+              help="Aantal werkprocessen (standaard: het aantal processorkernen; 0: alles in dit ene proces).")
 @click.option("--stop-na", type=click.IntRange(1), default=None, hidden=True)
 @school_option
 @strict_option
@@ -153,7 +155,8 @@ def watch_command(uit: Path, lesmap: Path, jobs, stop_na, school, strict: bool) 
     from .build_inputs import BuildRequest, default_jobs
     from .watch import watch
 
-    request = BuildRequest(lesson_paths=[lesmap], output=uit, school=school, strict=strict, jobs=jobs or default_jobs())
+    request = BuildRequest(lesson_paths=[lesmap], output=uit, school=school, strict=strict,
+                           jobs=default_jobs() if jobs is None else jobs)
     watch(request, report, stop_after=stop_na)
 
 

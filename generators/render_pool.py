@@ -82,12 +82,16 @@ def _task_in_worker(document: LessonDocument, index: int) -> tuple[list[Output],
 
 
 class RenderPool:
-    """`jobs` worker processes (none for 1: everything then runs in this process, in order)."""
+    """`jobs` worker processes; with 0 everything runs in this process, in order (for debugging and tests).
+
+    Why a worker even for one job: the worker imports python-pptx and reportlab while this process
+    reads the lessons, and neither process then holds both sets of libraries in memory.
+    """
 
     def __init__(self, jobs: int, options: RenderOptions, generators: tuple[Generator, ...], extras: Extras = no_extras):
         self.options, self.generators, self.extras = options, generators, extras
         self._executor: ProcessPoolExecutor | None = None
-        if jobs > 1:
+        if jobs >= 1:
             context = multiprocessing.get_context("fork")
             self._executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                                                  initargs=(options, generators, extras))

@@ -98,6 +98,9 @@ def test_parallel_build_equals_serial_build(built, tmp_path):
     result = lespakket(tmp_path, "build", "-j", "2")
     assert result.returncode == 0, result.stderr
     assert _tree(tmp_path / "output") == _tree(built / "output")
+    result = lespakket(tmp_path, "build", "-j", "0", "--uit", "in-een-proces")
+    assert result.returncode == 0, result.stderr
+    assert _tree(tmp_path / "in-een-proces") == _tree(built / "output")
 
 
 def test_deleted_output_file_comes_back_and_removed_lesson_disappears(tmp_path):

@@ -35,7 +35,7 @@ def test_unchanged_lessons_keep_their_warnings_without_being_linted_again(tmp_pa
         return original(loaded, data, rules)
 
     monkeypatch.setattr(lint_record, "lint_lesson", counting)
-    request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=1)
+    request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=0)
 
     def blame_warnings() -> list[str]:
         linted.clear()

@@ -22,7 +22,7 @@ def documents():
 
 
 def test_one_task_per_file_costliest_first_and_each_document_done_once(documents):
-    with RenderPool(1, RenderOptions(ASSETS_DIR), GENERATORS) as pool:
+    with RenderPool(0, RenderOptions(ASSETS_DIR), GENERATORS) as pool:
         results = list(pool.render(documents))
     expected = sum(1 for d in documents for g in GENERATORS if g.applies_to(d))
     assert len(results) == expected
@@ -34,7 +34,7 @@ def test_one_task_per_file_costliest_first_and_each_document_done_once(documents
 
 def test_workers_are_other_processes_and_give_the_same_files(documents):
     options = RenderOptions(ASSETS_DIR)
-    with RenderPool(1, options, GENERATORS) as pool:
+    with RenderPool(0, options, GENERATORS) as pool:
         serial = {path: content for r in pool.render(documents) for _, path, content in r.files}
     with RenderPool(2, options, GENERATORS) as pool:
         assert pool.call(os.getpid)() != os.getpid()
