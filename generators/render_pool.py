@@ -81,6 +81,24 @@ def _task_in_worker(document: LessonDocument, index: int) -> tuple[list[Output],
     return render_task(document, _WORKER["generators"][index], _WORKER["options"], _WORKER["extras"])
 
 
+def _as_completed(futures: dict[Future, LessonDocument]) -> Iterator[tuple[LessonDocument, list[Output], list[Diagnostic]]]:
+    try:
+        for future in as_completed(list(futures)):
+            # Why pop: a finished future keeps its files in memory for as long as we hold it.
+            document = futures.pop(future)
+            yield document, *future.result()
+    finally:
+        for future in futures:
+            future.cancel()
+
+
+def _marked_done(produced: Iterator[tuple[LessonDocument, list[Output], list[Diagnostic]]], left: dict[int, int]
+                 ) -> Iterator[TaskResult]:
+    for document, files, warnings in produced:
+        left[id(document)] -= 1
+        yield TaskResult(document, files, warnings, document_done=left[id(document)] == 0)
+
+
 class RenderPool:
     """`jobs` worker processes; with 0 everything runs in this process, in order (for debugging and tests).
 
@@ -105,7 +123,11 @@ class RenderPool:
         return future.result
 
     def render(self, documents: list[LessonDocument]) -> Iterator[TaskResult]:
-        """All files of `documents`, costliest first, as each is made; all tasks are submitted at once."""
+        """All files of `documents`, costliest first, as each is made.
+
+        With workers, every task is submitted before this returns, so the caller can do other work
+        (linting) while they render; without, each file is made when the iterator asks for it.
+        """
         tasks = sorted(
             ((d, i) for d in documents for i, g in enumerate(self.generators) if g.applies_to(d)),
             key=lambda t: (-_cost(t[0]) * self.generators[t[1]].cost, t[0].lesson_id, t[0].audience.id, t[1]),
@@ -113,26 +135,15 @@ class RenderPool:
         left = {id(d): 0 for d in documents}
         for document, _ in tasks:
             left[id(document)] += 1
-        for document, files, warnings in self._run(tasks):
-            left[id(document)] -= 1
-            yield TaskResult(document, files, warnings, document_done=left[id(document)] == 0)
+        return _marked_done(self._start(tasks), left)
 
-    def _run(self, tasks: list[tuple[LessonDocument, int]]) -> Iterator[tuple[LessonDocument, list[Output], list[Diagnostic]]]:
+    def _start(self, tasks: list[tuple[LessonDocument, int]]) -> Iterator[tuple[LessonDocument, list[Output], list[Diagnostic]]]:
         if self._executor is None:
-            for document, index in tasks:
-                yield document, *render_task(document, self.generators[index], self.options, self.extras)
-            return
+            return ((d, *render_task(d, self.generators[i], self.options, self.extras)) for d, i in tasks)
         futures: dict[Future, LessonDocument] = {
             self._executor.submit(_task_in_worker, document, index): document for document, index in tasks
         }
-        try:
-            for future in as_completed(list(futures)):
-                # Why pop: a finished future keeps its files in memory for as long as we hold it.
-                document = futures.pop(future)
-                yield document, *future.result()
-        finally:
-            for future in futures:
-                future.cancel()
+        return _as_completed(futures)
 
     def close(self) -> None:
         if self._executor is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,23 @@ def test_a_template_that_fails_in_the_warm_up_is_reported_by_its_task(documents,
         with pytest.raises(BuildAborted) as aborted:
             list(pool.render(documents[:1]))
     assert [d.code for d in aborted.value.diagnostics.items] == ["sjabloon"]
+
+
+_STARTED: list[Path] = []
+
+
+def _mark_started(document, generator, content):
+    _STARTED[0].touch()
+    return []
+
+
+def test_tasks_start_before_the_results_are_asked_for(documents, tmp_path):
+    """The build lints while the workers render; that only works if render() submits at once."""
+    _STARTED[:] = [tmp_path / "begonnen"]
+    with RenderPool(1, RenderOptions(ASSETS_DIR), GENERATORS, _mark_started) as pool:
+        results = pool.render(documents[:1])
+        deadline = time.monotonic() + 120
+        while not _STARTED[0].exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _STARTED[0].exists()
+        assert all(r.files for r in results)
