@@ -183,7 +183,7 @@ def main() -> None:
                 growth = large[case] / max(1, small[case])
                 print(f"\nGeheugen bij {options.schaal}x zoveel lessen, {case}: x{growth:.2f} (budget: hoogstens x1.10)")
         ratio_rows = dict((r[0], statistics.median(r[1])) for r in results["gebundelde catalogus"])
-        print(f"2 werkprocessen / 1: {ratio_rows['koud, 2 processen'] / ratio_rows['koud, 1 proces']:.2f} (budget: hoogstens 0.65)")
+        print(f"2 werkprocessen / 1: {ratio_rows['koud, 2 werkprocessen'] / ratio_rows['koud, 1 werkproces']:.2f} (budget: hoogstens 0.65)")
         if shutil.which("soffice"):
             workdir = Path(tmp) / "schaal-1"
             shutil.rmtree(workdir / "output", ignore_errors=True)
