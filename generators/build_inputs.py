@@ -135,17 +135,17 @@ def _quick_path(output: Path) -> Path:
 def _read_quick(output: Path) -> dict:
     try:
         return json.loads(_quick_path(output).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: no home folder to find the cache in
         return {}
 
 
 def remember_quick_key(output: Path, whole_key: str, quick_key: str) -> None:
     """After a build: the size-and-time key under which `whole_key` was built (best effort)."""
-    path = _quick_path(output)
     try:
+        path = _quick_path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({"bouwsleutel": whole_key, "snelle-sleutel": quick_key}), encoding="utf-8")
-    except OSError:
+    except (OSError, RuntimeError):
         pass
 
 
