@@ -138,12 +138,11 @@ def build(
 
     `pool` lets `watch` keep its warm worker processes from one build to the next.
     """
-    from .previews import preview_files
+    from .build_pool import build_pool
 
     if pool is not None:
         return _build(request, generators, progress, planned, pool)
-    options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
-    with RenderPool(request.jobs, options, generators, preview_files) as own_pool:
+    with build_pool(request, generators) as own_pool:
         return _build(request, generators, progress, planned, own_pool)
 
 

@@ -95,7 +95,7 @@ def stat_key(request: BuildRequest) -> str:
         for path in _files(root):
             stat = path.stat()
             digest.update(f"{path.as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    options = [",".join(request.lesson_ids), ",".join(request.audiences), str(request.strict), str(request.output)]
+    options = [",".join(request.lesson_ids), ",".join(request.audiences), str(request.strict)]
     digest.update("|".join(options).encode())
     return digest.hexdigest()
 

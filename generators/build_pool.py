@@ -9,10 +9,10 @@ from __future__ import annotations
 from .build_inputs import BuildRequest
 from .paths import ASSETS_DIR
 from .previews import preview_files
-from .registry import GENERATORS, RenderOptions
+from .registry import GENERATORS, Generator, RenderOptions
 from .render_pool import RenderPool
 
 
-def build_pool(request: BuildRequest) -> RenderPool:
+def build_pool(request: BuildRequest, generators: tuple[Generator, ...] = GENERATORS) -> RenderPool:
     options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
-    return RenderPool(request.jobs, options, GENERATORS, preview_files)
+    return RenderPool(request.jobs, options, generators, preview_files)

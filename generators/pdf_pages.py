@@ -90,8 +90,6 @@ class _PageDecorator:
     def __init__(self, furniture: PageFurniture, geometry: PageGeometry):
         for text in (furniture.header_left, furniture.header_right, furniture.tag or ""):
             check_glyphs(text)
-        if isinstance(furniture.help_text, str):
-            check_glyphs(furniture.help_text)
         self.furniture = furniture
         self.geometry = geometry
         self._qr_defined = False

@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from .diagnostics import BuildAborted, Diagnostics, Location
 from .lesson_document import RichText
+from .pdf_paragraph import Paragraph
 
 FONT_FAMILY = "Carlito"
 FONT_FILES = {
@@ -77,8 +78,6 @@ def fonts_dir(assets_dir: Path) -> Path:
 
 def warm_up(options) -> None:
     """Register the fonts and load the Dutch hyphenation patterns before the first document needs them."""
-    from .pdf_paragraph import Paragraph
-
     register_fonts(fonts_dir(options.assets_dir))
     Paragraph("Voorbereiding lesmateriaal", house_styles(11).body).wrap(40, 1000)
 

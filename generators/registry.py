@@ -53,6 +53,8 @@ def _function(target: str) -> Callable:
     return getattr(importlib.import_module(module), function)
 
 
+PDF_WARM_UP = "generators.pdf_style:warm_up"
+
 GENERATORS: tuple[Generator, ...] = (
     Generator(
         kind="presentatie", filename="presentatie.pptx", target="generators.deck:render_deck",
@@ -61,27 +63,27 @@ GENERATORS: tuple[Generator, ...] = (
     ),
     Generator(
         kind="werkblad", filename="werkblad.pdf", target="generators.worksheet:render_worksheet",
-        warm_up="generators.pdf_style:warm_up",
+        warm_up=PDF_WARM_UP,
         description="Werkblad voor leerlingen, om te printen",
     ),
     Generator(
         kind="werkblad-antwoorden", filename="werkblad-antwoorden.pdf", target="generators.worksheet:render_answer_key",
-        warm_up="generators.pdf_style:warm_up",
+        warm_up=PDF_WARM_UP,
         description="Antwoorden bij het werkblad (docentversie)",
     ),
     Generator(
         kind="werkblad-digitaal", filename="werkblad-digitaal.pdf", target="generators.worksheet:render_digital_worksheet",
-        warm_up="generators.pdf_style:warm_up",
+        warm_up=PDF_WARM_UP,
         description="Werkblad om op de laptop in te vullen",
     ),
     Generator(
         kind="docentenhandleiding", filename="docentenhandleiding.pdf", target="generators.guide:render_teacher_guide",
-        cost=3.0, warm_up="generators.pdf_style:warm_up",
+        cost=3.0, warm_up=PDF_WARM_UP,
         description="Docentenhandleiding: lesverloop, veilig lesgeven, achtergrond en antwoorden",
     ),
     Generator(
         kind="ouderbrief", filename="ouderbrief.pdf", target="generators.parent_letter:render_parent_letter",
-        pupils_only=True, cost=0.5, warm_up="generators.pdf_style:warm_up",
+        pupils_only=True, cost=0.5, warm_up=PDF_WARM_UP,
         description="Brief voor ouders en verzorgers over de les, om mee te geven of te mailen",
     ),
 )
