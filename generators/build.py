@@ -1,4 +1,4 @@
-"""The pipeline: read and check everything, resolve each (lesson, audience), render, and swap output in."""
+"""The pipeline: read, check and resolve lesson by lesson, render in workers, pack, and swap output in."""
 
 from __future__ import annotations
 
@@ -11,18 +11,19 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .build_inputs import (
     RECORD, BuildRequest, build_key, document_key, read_record, record_bytes, remember_quick_key, shared_key, stat_key,
 )
 from .data_model import School
 from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, did_you_mean, display_path
-from .lesson_checks import check_lessons
+from .lesson_checks import check_lesson, check_lessons
 from .lesson_document import LessonDocument
 from .lesson_lint import lint_lessons
 from .lesson_reader import discover_lesson_files, read_lessons
 from .model_loading import Loaded, load_model
+from .output_plan import FACTSHEET, MANIFEST, OutputPlan, doc_id
 from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
 from .render_pool import RenderPool, render_one
@@ -30,8 +31,12 @@ from .resolve import resolve_lesson
 from .shared_data import SharedData, load_shared_data
 from .source_model import Les
 
-MANIFEST = "manifest.json"
-FACTSHEET = "factsheet"  # record key and output folder of the staff poster, built from shared data only
+if TYPE_CHECKING:
+    from .lint_record import RecordedLint
+    from .packaging import Pack
+
+Progress = Callable[[str, list[str]], None]  # (lesson id, labels of the audiences rendered), once per lesson file
+_LINTING = ""  # Why: marks a lesson whose documents are handed over but which is not linted yet; no audience id is empty
 
 
 @dataclass
@@ -54,22 +59,45 @@ def load_project(
     diagnostics = Diagnostics()
     data = load_shared_data(data_dir, diagnostics)
     files = discover_lesson_files(lesson_paths, diagnostics)
+    _require_lessons(files, lesson_paths, diagnostics)
+    lessons = read_lessons(files, diagnostics)
+    if data is not None:
+        check_lessons(lessons, data, diagnostics)
+        if lint:
+            lint_lessons(lessons, data, diagnostics, data_dir)
+    school = _load_school(school_path, diagnostics)
+    return Project(data, lessons, school, diagnostics)  # type: ignore[arg-type]
+
+
+def _require_lessons(files: list[Path], lesson_paths: list[Path], diagnostics: Diagnostics) -> None:
     if not files and not diagnostics.has_errors():
         diagnostics.error(
             "geen-lessen",
             "Geen lesbestanden (les.yaml) gevonden.",
             Location(", ".join(display_path(p) for p in lesson_paths)),
         )
-    lessons = read_lessons(files, diagnostics)
-    if data is not None:
-        check_lessons(lessons, data, diagnostics)
-        if lint:
-            lint_lessons(lessons, data, diagnostics, data_dir)
-    school = None
-    if school_path is not None:
-        loaded = load_model(school_path, School, diagnostics, kind="schoolbestand")
-        school = loaded.model if loaded else None
-    return Project(data, lessons, school, diagnostics)  # type: ignore[arg-type]
+
+
+def _load_school(school_path: Path | None, diagnostics: Diagnostics) -> School | None:
+    if school_path is None:
+        return None
+    loaded = load_model(school_path, School, diagnostics, kind="schoolbestand")
+    return loaded.model if loaded else None
+
+
+def _check_requested(request: BuildRequest, lesson_ids: list[str], data: SharedData, diagnostics: Diagnostics) -> None:
+    for wanted in request.lesson_ids:
+        if wanted not in lesson_ids:
+            diagnostics.error(
+                "les-onbekend", f"Er is geen les met id '{wanted}'.{did_you_mean(wanted, lesson_ids)}", Location("--les")
+            )
+    for wanted in request.audiences:
+        if wanted not in data.audience_ids:
+            diagnostics.error(
+                "doelgroep-onbekend",
+                f"Onbekende doelgroep '{wanted}'.{did_you_mean(wanted, data.audience_ids)}",
+                Location("--doelgroep"),
+            )
 
 
 @dataclass
@@ -84,19 +112,7 @@ def select_documents(
     project: Project, request: BuildRequest, resolved: list[LessonDocument] | None = None
 ) -> list[LessonDocument]:
     """The requested (lesson, audience) pairs, from `resolved` when given; unknown ids are diagnostics."""
-    known_ids = [l.model.id for l in project.lessons]
-    for wanted in request.lesson_ids:
-        if wanted not in known_ids:
-            project.diagnostics.error(
-                "les-onbekend", f"Er is geen les met id '{wanted}'.{did_you_mean(wanted, known_ids)}", Location("--les")
-            )
-    for wanted in request.audiences:
-        if wanted not in project.data.audience_ids:
-            project.diagnostics.error(
-                "doelgroep-onbekend",
-                f"Onbekende doelgroep '{wanted}'.{did_you_mean(wanted, project.data.audience_ids)}",
-                Location("--doelgroep"),
-            )
+    _check_requested(request, [l.model.id for l in project.lessons], project.data, project.diagnostics)
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
     return [
@@ -130,144 +146,190 @@ def resolve_all(project: Project) -> list[LessonDocument]:
 def build(
     request: BuildRequest,
     generators: tuple[Generator, ...] = GENERATORS,
-    progress: Callable[[LessonDocument], None] = lambda d: None,
+    progress: Progress = lambda lesson, audiences: None,
     planned: Callable[[int], None] = lambda n: None,
     pool: RenderPool | None = None,
 ) -> BuildResult:
-    """Check everything, then render what changed since the last build into a staging copy and swap it in.
+    """Check every lesson and render what changed since the last build into a staging copy; swap it in only
+    when no lesson has an error.
 
     `pool` lets `watch` keep its warm worker processes from one build to the next.
     """
     from .build_pool import build_pool
 
     if pool is not None:
-        return _build(request, generators, progress, planned, pool)
+        return _build(request, progress, planned, pool)
     with build_pool(request, generators) as own_pool:
-        return _build(request, generators, progress, planned, own_pool)
+        return _build(request, progress, planned, own_pool)
 
 
-def _build(request: BuildRequest, generators: tuple[Generator, ...], progress: Callable[[LessonDocument], None],
-           planned: Callable[[int], None], pool: RenderPool) -> BuildResult:
-    from .lint_record import lint_with_record
+def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], None], pool: RenderPool) -> BuildResult:
+    from .lint_record import RecordedLint
     from .previews import PREVIEW_KIND
-    from .publish import make_catalog, make_factsheets, make_packs, make_previews
+    from .publish import make_catalog, make_factsheets, make_lesson_pack, make_previews, make_series_packs
 
     # Why first: a file saved while this build reads must make the next build build again.
     whole_key, quick_key = build_key(request), stat_key(request)
-    project = load_project(request.lesson_paths, request.school, lint=False)
-    if project.diagnostics.has_errors(request.strict):
-        raise BuildAborted(project.diagnostics)
-    everything = resolve_all(project)
-    documents = select_documents(project, request, everything)
-    folders = {l.model.id: l.source.path.parent for l in project.lessons}
-    keys = {_doc_id(d): document_key(folders[d.lesson_id], d.audience.id, request) for d in everything}
-    keys[FACTSHEET] = shared_key(request)
-    result = BuildResult(diagnostics=project.diagnostics, documents=len(documents))
+    diagnostics = Diagnostics()
+    data = load_shared_data(DATA_DIR, diagnostics)
+    files = discover_lesson_files(request.lesson_paths, diagnostics)
+    _require_lessons(files, request.lesson_paths, diagnostics)
+    school = _load_school(request.school, diagnostics)
+    result = BuildResult(diagnostics=diagnostics)
     with _locked(request.output), _staging(request.output, keep_existing=True) as staging:
         record = read_record(staging)
-        work = _plan_work(staging, record, request, documents, everything, keys)
-        for stored in work.reused.values():
-            project.diagnostics.extend(Diagnostic.from_record(d) for d in stored.get("meldingen", []))
-        entries = work.kept
+        plan = OutputPlan(staging, record, request.force)
+        lint = RecordedLint(data, diagnostics, DATA_DIR, record.get("lint", {})) if data is not None else None
+        stream = _LessonStream(files, data, school, request, plan, lint, diagnostics, progress)
+        done: dict[str, dict] = {}
+        factsheet = None
+        if data is not None and not diagnostics.has_errors(request.strict):
+            stored = plan.factsheet_stored(shared_key(request))
+            if stored is not None:
+                done[FACTSHEET] = stored
+            else:
+                factsheet = pool.call(make_factsheets, data, school, FACTSHEET)
+        planned(len(files))
+        entries: list[dict] = []
 
         def write(rel_path: str, content: bytes, kind: str, lesson=None, series=None, audience=None) -> None:
             _write_new(staging / rel_path, content)
-            entries.append(_entry(rel_path, content, kind, lesson, series, audience))
+            entries.append(_entry(rel_path, hashlib.sha256(content).hexdigest(), len(content), kind, lesson, series, audience))
 
-        done: dict[str, dict] = dict(work.reused)
-        factsheet = None if FACTSHEET in work.reused else pool.call(make_factsheets, project.data, project.school, FACTSHEET)
-        planned(len(work.to_render))
-        rendering = pool.render(work.to_render)
-        # Why here: the workers are rendering by now, so linting costs the build no extra time.
-        lint = lint_with_record(project.lessons, project.data, project.diagnostics, DATA_DIR, record.get("lint", {}))
+        def written(pack: Pack) -> None:
+            entries.append(_entry(pack.path, *_sha256_and_size(staging / pack.path), "pakket", pack.lesson, pack.series,
+                                  pack.audience))
+
         warnings: dict[str, list[Diagnostic]] = {}
+        rendering = pool.render(stream.documents())
         for task in rendering:
-            document = task.document
-            project.diagnostics.extend(task.warnings)
-            warnings.setdefault(_doc_id(document), []).extend(task.warnings)
+            if diagnostics.has_errors(request.strict):
+                break  # Why: nothing will be written, so stop rendering; the lessons not read yet are checked below
+            document, name = task.document, doc_id(task.document)
+            diagnostics.extend(task.warnings)
+            warnings.setdefault(name, []).extend(task.warnings)
             for kind, rel_path, content in task.files:
                 write(rel_path, content, kind, document.lesson_id, document.series, document.audience.id)
             if task.document_done:
-                found = sorted(warnings.pop(_doc_id(document)), key=lambda d: (d.location, d.code, d.message))
-                done[_doc_id(document)] = {"sleutel": keys[_doc_id(document)], "meldingen": [w.to_record() for w in found]}
-                progress(document)
-        if project.diagnostics.has_errors(request.strict):
-            raise BuildAborted(project.diagnostics)
-        touched = {(d.series, d.audience.id) for d in work.to_render}
-        for pack in make_packs(staging, work.to_render, [d for d in everything if (d.series, d.audience.id) in touched], project.data):
-            write(pack.path, pack.content, "pakket", pack.lesson, pack.series, pack.audience)
-        for document, rel_path, image in make_previews(staging, work.to_render):
+                written(make_lesson_pack(staging, document))
+                found = sorted(warnings.pop(name), key=lambda d: (d.location, d.code, d.message))
+                done[name] = {"sleutel": stream.keys[name], "meldingen": [w.to_record() for w in found]}
+                stream.document_done(document)
+        rendering.close()
+        stream.read_rest()
+        stream.check_requested()
+        if lint is not None and not diagnostics.has_errors():
+            diagnostics.extend(lint.found)
+        if diagnostics.has_errors(request.strict):
+            raise BuildAborted(diagnostics)
+        done.update(stream.reused)
+        entries[:0] = plan.finish(factsheet_kept=FACTSHEET in done)
+        for pack in make_series_packs(staging, plan.touched, stream.everything, data):
+            written(pack)
+        for document, rel_path, image in make_previews(staging, stream.rebuilt):
             write(rel_path, image, PREVIEW_KIND, document.lesson_id, document.series, document.audience.id)
         if factsheet is not None:
             for rel_path, poster in factsheet().items():
                 write(rel_path, poster, FACTSHEET)
-            done[FACTSHEET] = {"sleutel": keys[FACTSHEET], "meldingen": []}
+            done[FACTSHEET] = {"sleutel": shared_key(request), "meldingen": []}
         sizes = {e["pad"]: e["bytes"] for e in entries}
-        for rel_path, page in make_catalog(staging, everything, sizes, project.data).items():
+        for rel_path, page in make_catalog(staging, stream.everything, sizes, data).items():
             write(rel_path, page, "catalogus")
         result.entries = sorted(entries, key=lambda e: e["pad"])
-        result.rendered = len(work.to_render)
+        result.documents, result.rendered = stream.selected, len(plan.rendered)
         manifest = json.dumps({"artefacten": result.entries}, ensure_ascii=False, indent=2) + "\n"
         _write_new(staging / MANIFEST, manifest.encode("utf-8"))
-        messages = [d.format() for d in project.diagnostics.sorted()]
-        _write_new(staging / RECORD, record_bytes(whole_key, done, messages, lint))
+        messages = [d.format() for d in diagnostics.sorted()]
+        _write_new(staging / RECORD, record_bytes(whole_key, done, messages, lint.record if lint else {}))
     remember_quick_key(request.output, whole_key, quick_key)
     return result
 
 
-@dataclass
-class _Work:
-    to_render: list[LessonDocument]
-    kept: list[dict]  # manifest entries still valid
-    reused: dict[str, dict]  # record of documents whose output stays
+class _LessonStream:
+    """Reads, checks and resolves one lesson at a time, yielding the documents to render.
 
+    Why one at a time: a catalog ten times larger must not need ten times the memory, so a lesson's
+    source tree and model are dropped once its documents are handed over; only an outline of each
+    document stays, for the packs and the catalog. The lesson is linted after its documents are
+    handed over, while the workers render them.
+    """
 
-def _plan_work(staging: Path, record: dict, request: BuildRequest, documents: list[LessonDocument],
-               everything: list[LessonDocument], keys: dict[str, str]) -> _Work:
-    """Which documents to render, and which earlier output stays; stale files are removed from staging."""
-    if not record:
-        _clear(staging)
-        return _Work(list(documents), [], {})
-    previous = _read_manifest(staging)
-    before = record.get("documenten", {})
-    current = {_doc_id(d) for d in everything}
-    to_render = [
-        d for d in documents
-        if request.force
-        or before.get(_doc_id(d), {}).get("sleutel") != keys[_doc_id(d)]
-        or not _complete(staging, previous, d)
-    ]
-    rendered = {_doc_id(d) for d in to_render}
-    reused = {k: v for k, v in before.items() if k in current and k not in rendered}
-    factsheet_files = [e for e in previous if e["soort"] == FACTSHEET]
-    if factsheet_files and before.get(FACTSHEET, {}).get("sleutel") == keys[FACTSHEET] and all(
-        (staging / e["pad"]).is_file() for e in factsheet_files
-    ):
-        reused[FACTSHEET] = before[FACTSHEET]
-    touched = {(d.series, d.audience.id) for d in to_render}
-    series_now = {(d.series, d.audience.id) for d in everything}
-    kept = []
-    for entry in previous:
-        pair = f"{entry['les']}/{entry['doelgroep']}"
-        series = (entry["reeks"], entry["doelgroep"])
-        drop = (
-            entry["soort"] == "catalogus"
-            or (entry["soort"] == FACTSHEET and FACTSHEET not in reused)
-            or (entry["les"] is not None and (pair in rendered or pair not in current))
-            or (entry["les"] is None and entry["soort"] == "pakket" and (series in touched or series not in series_now))
-        )
-        if drop:
-            _remove(staging, entry["pad"])
-        else:
-            kept.append(entry)
-    _prune_empty_folders(staging)
-    return _Work(to_render, kept, reused)
+    def __init__(self, files: list[Path], data: SharedData | None, school: School | None, request: BuildRequest,
+                 plan: OutputPlan, lint: RecordedLint | None, diagnostics: Diagnostics, progress: Progress):
+        self.files, self.data, self.school, self.request = files, data, school, request
+        self.plan, self.lint, self.diagnostics, self.progress = plan, lint, diagnostics, progress
+        self.everything: list[LessonDocument] = []  # outlines of every document of the catalog
+        self.rebuilt: list[LessonDocument] = []  # outlines of the documents rendered again
+        self.keys: dict[str, str] = {}
+        self.reused: dict[str, dict] = {}  # build record of documents whose output stays
+        self.selected = 0
+        self._next = 0  # index in `files` of the next lesson to read
+        self._lesson_ids: list[str] = []
+        self._first_file: dict[str, str] = {}
+        self._left: dict[str, list[str]] = {}  # lesson id -> audiences still rendering
+        self._made: dict[str, list[str]] = {}  # lesson id -> audiences rendered
 
+    def documents(self) -> Iterator[LessonDocument]:
+        while self._next < len(self.files):
+            path = self.files[self._next]
+            self._next += 1
+            loaded = load_model(path, Les, self.diagnostics, kind="lesbestand")
+            if loaded is None or self.data is None:
+                self.progress(display_path(path), [])
+                continue
+            check_lesson(loaded, self.data, self.diagnostics, self._first_file)
+            lesson_id = loaded.model.id
+            self._lesson_ids.append(lesson_id)
+            if self.diagnostics.has_errors(self.request.strict):
+                self.progress(lesson_id, [])  # Why: nothing more is rendered, but every file is still checked
+                continue
+            to_render = self._plan(loaded)
+            self._left[lesson_id] = [d.audience.id for d in to_render] + [_LINTING]
+            self._made[lesson_id] = [d.audience.label for d in to_render]
+            yield from to_render
+            del to_render
+            self.lint.lint(loaded)
+            self._settle(lesson_id, _LINTING)
 
-def _prune_empty_folders(root: Path) -> None:
-    for folder, _, _ in sorted(os.walk(root), key=lambda item: -len(item[0])):
-        if folder != str(root) and not os.listdir(folder):
-            os.rmdir(folder)
+    def read_rest(self) -> None:
+        """Check the lessons not read yet (after an error stopped the rendering), so every error is reported."""
+        for _ in self.documents():
+            pass
+
+    def _plan(self, loaded: Loaded[Les]) -> list[LessonDocument]:
+        to_render = []
+        for audience in loaded.model.doelgroepen:
+            document = resolve_lesson(loaded, audience, self.data, self.school)
+            outline = document.outline()
+            self.everything.append(outline)
+            name = doc_id(document)
+            key = document_key(loaded.source.path.parent, audience, self.request)
+            wanted = (not self.request.lesson_ids or document.lesson_id in self.request.lesson_ids) and (
+                not self.request.audiences or audience in self.request.audiences)
+            self.selected += wanted
+            stored = self.plan.decide(document, key, wanted)
+            if stored is None:
+                self.keys[name] = key
+                self.rebuilt.append(outline)
+                to_render.append(document)
+            elif stored:
+                self.reused[name] = stored
+                self.diagnostics.extend(Diagnostic.from_record(d) for d in stored.get("meldingen", []))
+        return to_render
+
+    def document_done(self, document: LessonDocument) -> None:
+        self._settle(document.lesson_id, document.audience.id)
+
+    def _settle(self, lesson_id: str, part: str) -> None:
+        left = self._left[lesson_id]
+        left.remove(part)
+        if not left:
+            self.progress(lesson_id, self._made.pop(lesson_id))
+
+    def check_requested(self) -> None:
+        """Errors for --les and --doelgroep ids that name nothing (known only once every lesson is read)."""
+        if self.data is not None:
+            _check_requested(self.request, self._lesson_ids, self.data, self.diagnostics)
 
 
 def _write_new(target: Path, content: bytes) -> None:
@@ -279,47 +341,23 @@ def _write_new(target: Path, content: bytes) -> None:
     target.write_bytes(content)
 
 
-def _entry(rel_path: str, content: bytes, kind: str, lesson: str | None, series: str | None, audience: str | None) -> dict:
+def _entry(rel_path: str, sha256: str, size: int, kind: str, lesson: str | None, series: str | None,
+           audience: str | None) -> dict:
     return {
         "les": lesson,
         "reeks": series,
         "doelgroep": audience,
         "soort": kind,
         "pad": rel_path,
-        "sha256": hashlib.sha256(content).hexdigest(),
-        "bytes": len(content),
+        "sha256": sha256,
+        "bytes": size,
     }
 
 
-def _doc_id(document: LessonDocument) -> str:
-    return f"{document.lesson_id}/{document.audience.id}"
-
-
-def _complete(staging: Path, previous: list[dict], document: LessonDocument) -> bool:
-    """Why: a file deleted by hand from output/ must come back even when its inputs did not change."""
-    mine = [e for e in previous if e["les"] == document.lesson_id and e["doelgroep"] == document.audience.id]
-    return bool(mine) and all((staging / e["pad"]).is_file() for e in mine)
-
-
-def _remove(staging: Path, rel_path: str) -> None:
-    path = staging / rel_path
-    if path.is_file():
-        path.unlink()
-
-
-def _clear(staging: Path) -> None:
-    for child in staging.iterdir():
-        if child.is_dir():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
-
-
-def _read_manifest(folder: Path) -> list[dict]:
-    try:
-        return list(json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["artefacten"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
+def _sha256_and_size(path: Path) -> tuple[str, int]:
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256")
+    return digest.hexdigest(), path.stat().st_size
 
 
 @contextmanager

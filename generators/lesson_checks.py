@@ -64,17 +64,24 @@ def walk(value: Any, loc: Loc, active: frozenset[str]) -> Iterator[Visit]:
 
 
 def check_lessons(lessons: list[Loaded[Les]], data: SharedData, diagnostics: Diagnostics) -> None:
-    first_by_id: dict[str, Loaded[Les]] = {}
+    first_file: dict[str, str] = {}
     for loaded in lessons:
-        lesson, source = loaded.model, loaded.source
-        other = first_by_id.setdefault(lesson.id, loaded)
-        if other is not loaded:
-            diagnostics.error(
-                "les-dubbel-id",
-                f"De les-id '{lesson.id}' wordt al gebruikt in {other.source.display}. Elke les heeft een eigen id.",
-                source.location(("id",)),
-            )
-        LessonChecker(loaded, data, diagnostics).run()
+        check_lesson(loaded, data, diagnostics, first_file)
+
+
+def check_lesson(loaded: Loaded[Les], data: SharedData, diagnostics: Diagnostics, first_file: dict[str, str]) -> None:
+    """Check one lesson; `first_file` (lesson id -> the file first read with it) finds ids used twice.
+
+    Why only names: a build checks lessons one at a time and must not keep the ones it is done with."""
+    lesson, source = loaded.model, loaded.source
+    other = first_file.setdefault(lesson.id, source.display)
+    if other != source.display:
+        diagnostics.error(
+            "les-dubbel-id",
+            f"De les-id '{lesson.id}' wordt al gebruikt in {other}. Elke les heeft een eigen id.",
+            source.location(("id",)),
+        )
+    LessonChecker(loaded, data, diagnostics).run()
 
 
 class LessonChecker:

@@ -6,7 +6,7 @@ branch on an audience: `AudienceProfile.id` exists for output paths and nothing 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, Union
 
@@ -367,6 +367,14 @@ class LessonDocument:
     source: str = ""  # the lesson file as the author knows it, for located warnings
     parent_help_routes: tuple[HelpRoute, ...] = ()  # hulplijnen.yaml `ouders: true`, for the letter to parents
     core_concepts: SharedList = field(default=SharedList(None, ()))  # kernbegrippen.yaml, for the guide's background
+
+    def outline(self) -> LessonDocument:
+        """The same document without its lesson content (phases, materials, background, sources).
+
+        Why: the catalog and the pack READMEs need only titles, audience, goals and minutes, and a
+        build keeps this much of every document of the catalog until the end.
+        """
+        return replace(self, phases=(), materials=(), preparation=(), background=(), sources=())
 
     @property
     def activities(self) -> Iterator[Activity]:

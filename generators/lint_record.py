@@ -23,20 +23,27 @@ def lint_key(lesson_file: Path) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-def lint_with_record(lessons: list[Loaded[Les]], data: SharedData, diagnostics: Diagnostics, data_dir: Path,
-                     stored: dict[str, dict]) -> dict[str, dict]:
-    """Add every lesson's warnings to `diagnostics`; return the record to store for the next build."""
-    rules = None
-    record: dict[str, dict] = {}
-    for loaded in lessons:
+class RecordedLint:
+    """Lints lessons one at a time, reusing the warnings `stored` for unchanged ones.
+
+    `found` holds the warnings and `record` what to store for the next build; `diagnostics` gets only
+    problems with the language rules themselves.
+    """
+
+    def __init__(self, data: SharedData, diagnostics: Diagnostics, data_dir: Path, stored: dict[str, dict]):
+        self.data, self.diagnostics, self.data_dir, self.stored = data, diagnostics, data_dir, stored
+        self.found: list[Diagnostic] = []
+        self.record: dict[str, dict] = {}
+        self._rules = None
+
+    def lint(self, loaded: Loaded[Les]) -> None:
         key = lint_key(loaded.source.path)
-        previous = stored.get(loaded.model.id, {})
+        previous = self.stored.get(loaded.model.id, {})
         if previous.get("sleutel") == key:
             found = [Diagnostic.from_record(d) for d in previous.get("meldingen", [])]
         else:
-            if rules is None:
-                rules = load_language_rules(data_dir, diagnostics)
-            found = lint_lesson(loaded, data, rules)
-        diagnostics.extend(found)
-        record[loaded.model.id] = {"sleutel": key, "meldingen": [d.to_record() for d in found]}
-    return record
+            if self._rules is None:
+                self._rules = load_language_rules(self.data_dir, self.diagnostics)
+            found = lint_lesson(loaded, self.data, self._rules)
+        self.found += found
+        self.record[loaded.model.id] = {"sleutel": key, "meldingen": [d.to_record() for d in found]}

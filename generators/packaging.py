@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lesson_document import LessonDocument
-from .pack_zip import PackFile, files_to_zip
+from pathlib import Path
+
+from .pack_zip import PackFile, write_zip
 from .paths import ASSETS_DIR
 from .registry import GENERATORS
 
@@ -16,8 +18,7 @@ LICENCE_NAME = "LICENTIE.txt"
 
 @dataclass(frozen=True)
 class Pack:
-    path: str  # relative to output/
-    content: bytes
+    path: str  # relative to output/, where the zip was written
     series: str
     audience: str
     lesson: str | None
@@ -59,27 +60,32 @@ def _licence() -> bytes:
     return (ASSETS_DIR / "templates" / "licentie.txt").read_bytes()
 
 
-def lesson_pack(document: LessonDocument, artifacts: dict[str, bytes]) -> Pack:
-    """`artifacts` maps file names (presentatie.pptx, ...) to their bytes."""
+def lesson_pack(output: Path, document: LessonDocument, artifacts: dict[str, Path]) -> Pack:
+    """Write the pack of one (lesson, audience) under `output`; `artifacts` maps file names (presentatie.pptx,
+    ...) to the files."""
     root = f"{document.lesson_id}_{document.audience.id}"
     names = sorted(artifacts)
     title = f"{document.title.plain} ({document.audience.label})"
     files = [PackFile(name, artifacts[name]) for name in names]
     files += [PackFile(README_NAME, _readme(title, [document], names, root + ".zip")), PackFile(LICENCE_NAME, _licence())]
     meta = {"les": document.lesson_id, "reeks": document.series, "doelgroep": document.audience.id}
-    return Pack(f"pakketten/{root}.zip", files_to_zip(root, files, title, meta), document.series, document.audience.id, document.lesson_id)
+    pack = Pack(f"pakketten/{root}.zip", document.series, document.audience.id, document.lesson_id)
+    write_zip(output / pack.path, root, files, title, meta)
+    return pack
 
 
-def series_pack(series_title: str, documents: list[LessonDocument], artifacts: dict[str, dict[str, bytes]]) -> Pack:
-    """All lessons of one series for one audience; `artifacts` is keyed by lesson id."""
+def series_pack(output: Path, series_title: str, documents: list[LessonDocument], artifacts: dict[str, dict[str, Path]]) -> Pack:
+    """Write the pack of all lessons of one series for one audience; `artifacts` is keyed by lesson id."""
     first = documents[0]
     root = f"{first.series}_{first.audience.id}"
     files = [
-        PackFile(f"{d.lesson_id}/{name}", content)
-        for d in documents for name, content in sorted(artifacts[d.lesson_id].items())
+        PackFile(f"{d.lesson_id}/{name}", path)
+        for d in documents for name, path in sorted(artifacts[d.lesson_id].items())
     ]
     title = f"{series_title} ({first.audience.label})"
     names = [f.name for f in files]
     files += [PackFile(README_NAME, _readme(title, documents, names, root + ".zip")), PackFile(LICENCE_NAME, _licence())]
     meta = {"reeks": first.series, "doelgroep": first.audience.id}
-    return Pack(f"pakketten/{root}.zip", files_to_zip(root, files, title, meta), first.series, first.audience.id, None)
+    pack = Pack(f"pakketten/{root}.zip", first.series, first.audience.id, None)
+    write_zip(output / pack.path, root, files, title, meta)
+    return pack

@@ -8,20 +8,23 @@ from typing import Callable, Iterator
 
 import click
 
-from .lesson_document import LessonDocument
-
 
 @contextmanager
-def progress_reporter() -> Iterator[tuple[Callable[[int], None], Callable[[LessonDocument], None]]]:
-    """Yields (planned(total), done(document)) callbacks for `build`."""
+def progress_reporter() -> Iterator[tuple[Callable[[int], None], Callable[[str, list[str]], None]]]:
+    """Yields (planned(lesson files), done(lesson id, audiences rendered)) callbacks for `build`.
+
+    Why lessons, not documents: the build reads lessons one at a time, so how many documents it will
+    render is only known at the end; the number of lesson files is known at the start.
+    """
     state = {"total": 0, "done": 0}
     if not sys.stderr.isatty():
         def planned(total: int) -> None:
             state["total"] = total
 
-        def done(document: LessonDocument) -> None:
+        def done(lesson: str, audiences: list[str]) -> None:
             state["done"] += 1
-            click.echo(f"[{state['done']}/{state['total']}] {document.lesson_id} ({document.audience.label})", err=True)
+            if audiences:  # Why: an unchanged lesson needs no line of its own in a log
+                click.echo(f"[{state['done']}/{state['total']}] {lesson} ({', '.join(audiences)})", err=True)
 
         yield planned, done
         return
@@ -36,11 +39,11 @@ def progress_reporter() -> Iterator[tuple[Callable[[int], None], Callable[[Lesso
     def planned(total: int) -> None:
         nonlocal task
         bar.start()
-        task = bar.add_task("Bouwen", total=total)
+        task = bar.add_task("Lessen", total=total)
 
-    def done(document: LessonDocument) -> None:
+    def done(lesson: str, audiences: list[str]) -> None:
         if task is not None:
-            bar.update(task, advance=1, description=f"{document.lesson_id} ({document.audience.label})")
+            bar.update(task, advance=1, description=lesson)
 
     try:
         yield planned, done

@@ -15,25 +15,26 @@ from .registry import GENERATORS
 from .shared_data import SharedData
 
 
-
-def _artifacts(staging: Path, document: LessonDocument) -> dict[str, bytes]:
+def _artifacts(staging: Path, document: LessonDocument) -> dict[str, Path]:
     out = {}
     for generator in GENERATORS:
         path = staging / artifact_path(document.series, document.lesson_id, document.audience.id, generator.filename)
         if path.exists():
-            out[generator.filename] = path.read_bytes()
+            out[generator.filename] = path
     return out
 
 
-def make_packs(
-    staging: Path, rebuilt: list[LessonDocument], everything: list[LessonDocument], data: SharedData
-) -> Iterator[Pack]:
-    """Packs for the rebuilt documents and for every series x audience they belong to, one at a time.
+def make_lesson_pack(staging: Path, document: LessonDocument) -> Pack:
+    """Write the pack of one (lesson, audience) into staging, from its files there."""
+    return lesson_pack(staging, document, _artifacts(staging, document))
 
-    Why a generator: holding every pack of a large catalog at once made memory grow with its size."""
-    for document in rebuilt:
-        yield lesson_pack(document, _artifacts(staging, document))
-    touched = {(d.series, d.audience.id) for d in rebuilt}
+
+def make_series_packs(
+    staging: Path, touched: set[tuple[str, str]], everything: list[LessonDocument], data: SharedData
+) -> Iterator[Pack]:
+    """Write the pack of every (series, audience) in `touched` into staging, copying its files from there.
+
+    Why from disk: a series pack holds every lesson of its series, so in memory it grew with the catalog."""
     groups: dict[tuple[str, str], list[LessonDocument]] = defaultdict(list)
     for document in everything:
         if (document.series, document.audience.id) in touched:
@@ -41,7 +42,7 @@ def make_packs(
     for (series, _), documents in sorted(groups.items()):
         documents.sort(key=lambda d: d.lesson_id)
         artifacts = {d.lesson_id: _artifacts(staging, d) for d in documents}
-        yield series_pack(data.series_title(series), documents, artifacts)
+        yield series_pack(staging, data.series_title(series), documents, artifacts)
 
 
 def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> Iterator[tuple[LessonDocument, str, bytes]]:

@@ -10,8 +10,8 @@ lesson waits for.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,10 +59,6 @@ def render_one(document: LessonDocument, options: RenderOptions, generators: tup
     return files, warnings
 
 
-def _cost(document: LessonDocument) -> int:
-    return sum(len(a.slides) + 2 * len(a.exercises) + len(a.notes) for a in document.activities)
-
-
 _WORKER: dict = {}
 
 
@@ -81,24 +77,6 @@ def _task_in_worker(document: LessonDocument, index: int) -> tuple[list[Output],
     return render_task(document, _WORKER["generators"][index], _WORKER["options"], _WORKER["extras"])
 
 
-def _as_completed(futures: dict[Future, LessonDocument]) -> Iterator[tuple[LessonDocument, list[Output], list[Diagnostic]]]:
-    try:
-        for future in as_completed(list(futures)):
-            # Why pop: a finished future keeps its files in memory for as long as we hold it.
-            document = futures.pop(future)
-            yield document, *future.result()
-    finally:
-        for future in futures:
-            future.cancel()
-
-
-def _marked_done(produced: Iterator[tuple[LessonDocument, list[Output], list[Diagnostic]]], left: dict[int, int]
-                 ) -> Iterator[TaskResult]:
-    for document, files, warnings in produced:
-        left[id(document)] -= 1
-        yield TaskResult(document, files, warnings, document_done=left[id(document)] == 0)
-
-
 class RenderPool:
     """`jobs` worker processes; with 0 everything runs in this process, in order (for debugging and tests).
 
@@ -108,6 +86,8 @@ class RenderPool:
 
     def __init__(self, jobs: int, options: RenderOptions, generators: tuple[Generator, ...], extras: Extras = no_extras):
         self.options, self.generators, self.extras = options, generators, extras
+        # Why jobs + 1 documents: about six files each, so no worker waits while this process reads the next lesson.
+        self.ahead = jobs + 1
         self._executor: ProcessPoolExecutor | None = None
         if jobs >= 1:
             context = multiprocessing.get_context("fork")
@@ -122,28 +102,65 @@ class RenderPool:
         future = self._executor.submit(function, *args)
         return future.result
 
-    def render(self, documents: list[LessonDocument]) -> Iterator[TaskResult]:
-        """All files of `documents`, costliest first, as each is made.
+    def render(self, documents: Iterable[LessonDocument]) -> Iterator[TaskResult]:
+        """All files of `documents`, each document's costliest file first, as each is made.
 
-        With workers, every task is submitted before this returns, so the caller can do other work
-        (linting) while they render; without, each file is made when the iterator asks for it.
+        With workers, the next document is taken from `documents` only while fewer than `ahead` are
+        being rendered. Why: the build reads, checks and lints a lesson when its documents are asked
+        for, so that work happens while the workers render, and memory stays the same however large
+        the catalog is. Without workers, each file is made when the iterator asks for it.
         """
-        tasks = sorted(
-            ((d, i) for d in documents for i, g in enumerate(self.generators) if g.applies_to(d)),
-            key=lambda t: (-_cost(t[0]) * self.generators[t[1]].cost, t[0].lesson_id, t[0].audience.id, t[1]),
-        )
-        left = {id(d): 0 for d in documents}
-        for document, _ in tasks:
-            left[id(document)] += 1
-        return _marked_done(self._start(tasks), left)
-
-    def _start(self, tasks: list[tuple[LessonDocument, int]]) -> Iterator[tuple[LessonDocument, list[Output], list[Diagnostic]]]:
         if self._executor is None:
-            return ((d, *render_task(d, self.generators[i], self.options, self.extras)) for d, i in tasks)
-        futures: dict[Future, LessonDocument] = {
-            self._executor.submit(_task_in_worker, document, index): document for document, index in tasks
-        }
-        return _as_completed(futures)
+            return self._render_here(documents)
+        return self._render_in_workers(iter(documents))
+
+    def _tasks(self, document: LessonDocument) -> list[int]:
+        applying = [i for i, g in enumerate(self.generators) if g.applies_to(document)]
+        return sorted(applying, key=lambda i: -self.generators[i].cost)
+
+    def _render_here(self, documents: Iterable[LessonDocument]) -> Iterator[TaskResult]:
+        for document in documents:
+            tasks = self._tasks(document)
+            if not tasks:
+                yield TaskResult(document, [], [], document_done=True)
+            for n, index in enumerate(tasks, 1):
+                files, warnings = render_task(document, self.generators[index], self.options, self.extras)
+                yield TaskResult(document, files, warnings, document_done=n == len(tasks))
+
+    def _render_in_workers(self, source: Iterator[LessonDocument]) -> Iterator[TaskResult]:
+        assert self._executor is not None
+        futures: dict[Future, tuple[int, LessonDocument]] = {}  # future -> (submission order, document)
+        left: dict[int, int] = {}  # id(document) -> its files not yet made
+        submitted = 0
+        try:
+            while True:
+                while len(left) < self.ahead:
+                    document = next(source, None)
+                    if document is None:
+                        break
+                    tasks = self._tasks(document)
+                    if not tasks:
+                        yield TaskResult(document, [], [], document_done=True)
+                        continue
+                    left[id(document)] = len(tasks)
+                    for index in tasks:
+                        futures[self._executor.submit(_task_in_worker, document, index)] = (submitted, document)
+                        submitted += 1
+                if not futures:
+                    return
+                finished, _ = wait(futures, return_when=FIRST_COMPLETED)
+                for future in sorted(finished, key=lambda f: futures[f][0]):
+                    # Why pop: a finished future keeps its files in memory for as long as we hold it.
+                    _, document = futures.pop(future)
+                    files, warnings = future.result()
+                    left[id(document)] -= 1
+                    last = left[id(document)] == 0
+                    if last:
+                        del left[id(document)]
+                    yield TaskResult(document, files, warnings, document_done=last)
+        finally:
+            for future in futures:
+                future.cancel()
 
     def close(self) -> None:
         if self._executor is not None:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generators.cli import cli
-from generators.pack_zip import verify_pack
+from generators.pack_zip import PackFile, verify_pack, write_zip
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -111,3 +111,19 @@ def test_verify_reports_missing_and_extra_files(two_builds, tmp_path):
     with zipfile.ZipFile(target, "a") as archive:
         archive.writestr("varianten_10-12/extra.txt", "x")
     assert verify_pack(target) == ["werkblad.pdf: ontbreekt.", "extra.txt: staat niet in het manifest."]
+
+
+def test_members_copied_from_disk_give_the_same_zip_and_never_touch_a_linked_target(tmp_path):
+    """Series packs copy their files from disk (a large series would not fit in memory); the bytes are those
+    of a pack built from memory, and a target that is a hard link into the live output is replaced, not rewritten."""
+    pdf = tmp_path / "werkblad.pdf"
+    pdf.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 4000)
+    from_memory, from_disk = tmp_path / "a.zip", tmp_path / "b.zip"
+    write_zip(from_memory, "les", [PackFile("werkblad.pdf", pdf.read_bytes()), PackFile("LEESMIJ.txt", b"lees mij")], "T", {})
+    live = tmp_path / "live.zip"
+    live.write_bytes(b"de vorige versie")
+    from_disk.hardlink_to(live)
+    write_zip(from_disk, "les", [PackFile("werkblad.pdf", pdf), PackFile("LEESMIJ.txt", b"lees mij")], "T", {})
+    assert from_disk.read_bytes() == from_memory.read_bytes()
+    assert live.read_bytes() == b"de vorige versie"
+    assert verify_pack(from_disk) == []

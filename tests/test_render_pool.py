@@ -1,7 +1,9 @@
-"""The render pool: one task per file, costliest first, each document marked done once, workers in other processes."""
+"""The render pool: one task per file, costliest first, each document marked done once, workers in other processes,
+and documents taken from the source only a few ahead of the workers."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from pathlib import Path
@@ -27,9 +29,9 @@ def test_one_task_per_file_costliest_first_and_each_document_done_once(documents
         results = list(pool.render(documents))
     expected = sum(1 for d in documents for g in GENERATORS if g.applies_to(d))
     assert len(results) == expected
-    assert [r.files[0][0] for r in results[:len(documents)]] == ["docentenhandleiding"] * len(documents)
     for document in documents:
         mine = [r for r in results if r.document is document]
+        assert mine[0].files[0][0] == "docentenhandleiding"
         assert [r.document_done for r in mine] == [False] * (len(mine) - 1) + [True]
 
 
@@ -61,13 +63,28 @@ def _mark_started(document, generator, content):
     return []
 
 
-def test_tasks_start_before_the_results_are_asked_for(documents, tmp_path):
-    """The build lints while the workers render; that only works if render() submits at once."""
+def test_the_source_is_read_while_workers_render_and_only_a_few_documents_ahead(documents, tmp_path):
+    """The build reads and lints the next lesson while the workers render the last one, and must not
+    read a whole catalog ahead of them (memory would grow with its size)."""
     _STARTED[:] = [tmp_path / "begonnen"]
+    many = [dataclasses.replace(d) for _ in range(3) for d in documents]
+    pulled: list = []
+    started_before_next: list[bool] = []
+
+    def source():
+        for document in many:
+            pulled.append(document)
+            yield document
+            if len(pulled) == 1:
+                deadline = time.monotonic() + 120
+                while not _STARTED[0].exists() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                started_before_next.append(_STARTED[0].exists())
+
     with RenderPool(1, RenderOptions(ASSETS_DIR), GENERATORS, _mark_started) as pool:
-        results = pool.render(documents[:1])
-        deadline = time.monotonic() + 120
-        while not _STARTED[0].exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert _STARTED[0].exists()
-        assert all(r.files for r in results)
+        results = pool.render(source())
+        first = next(results)
+        assert started_before_next == [True]
+        assert len(pulled) <= pool.ahead < len(many)
+        rest = [first, *results]
+    assert sum(r.document_done for r in rest) == len(many)

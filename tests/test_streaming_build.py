@@ -1,0 +1,87 @@
+"""The build reads lessons one at a time while the workers render, and still reports every error at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generators import build as build_module
+from generators.build import build
+from generators.build_inputs import BuildRequest
+from generators.diagnostics import BuildAborted
+from generators.paths import ASSETS_DIR
+from generators.registry import GENERATORS, RenderOptions
+from generators.render_pool import RenderPool
+
+FIXTURE = Path(__file__).parent / "fixtures" / "varianten" / "lessons"
+
+
+def _lessons(root: Path, ids: list[str]) -> dict[str, Path]:
+    files = {}
+    for lesson_id in ids:
+        folder = root / "lessons" / "proef" / lesson_id
+        shutil.copytree(FIXTURE / "proef" / "varianten", folder)
+        text = (folder / "les.yaml").read_text(encoding="utf-8").replace("id: varianten", f"id: {lesson_id}")
+        (folder / "les.yaml").write_text(text, encoding="utf-8")
+        files[lesson_id] = folder / "les.yaml"
+    return files
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LESPAKKET_DIAVOORBEELDEN", "0")
+    return tmp_path
+
+
+def test_a_lesson_is_read_only_after_the_one_before_it_is_rendering(workdir, monkeypatch):
+    _lessons(workdir, ["les-a", "les-b", "les-c"])
+    events: list[str] = []
+    read = build_module.load_model
+
+    def reading(path, *args, **kwargs):
+        events.append(f"lees {path.parent.name}")
+        return read(path, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, "load_model", reading)
+    progress: list[tuple[str, list[str]]] = []
+    request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=0)
+
+    def rendered(document, generator, content):
+        events.append(f"maak {document.lesson_id}")
+        return []
+
+    with RenderPool(0, RenderOptions(ASSETS_DIR), GENERATORS, rendered) as pool:
+        result = build(request, progress=lambda lesson, audiences: progress.append((lesson, audiences)), pool=pool)
+
+    first_render = {lesson: events.index(f"maak {lesson}") for lesson in ("les-a", "les-b", "les-c")}
+    assert events.index("lees les-b") > first_render["les-a"]
+    assert events.index("lees les-c") > first_render["les-b"]
+    assert result.rendered == result.documents == 6
+    assert progress == [(lesson, ["10-12 jaar", "15-18 jaar"]) for lesson in ("les-a", "les-b", "les-c")]
+
+    progress.clear()
+    assert build(request, progress=lambda lesson, audiences: progress.append((lesson, audiences))).rendered == 0
+    assert progress == [(lesson, []) for lesson in ("les-a", "les-b", "les-c")]
+
+
+def test_errors_in_later_lessons_are_all_reported_and_nothing_is_written(workdir):
+    files = _lessons(workdir, ["les-a", "les-b", "les-c"])
+    request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=2)
+    build(request)
+    before = {p: p.read_bytes() for p in Path("output").rglob("*") if p.is_file()}
+    for lesson_id in ("les-b", "les-c"):
+        text = files[lesson_id].read_text(encoding="utf-8")
+        files[lesson_id].write_text(text.replace("duur: 45", "duur: veertig"), encoding="utf-8")
+    text = files["les-a"].read_text(encoding="utf-8")
+    files["les-a"].write_text(text.replace("samenvatting:", "# veranderd\nsamenvatting:", 1), encoding="utf-8")
+
+    with pytest.raises(BuildAborted) as aborted:
+        build(request)
+
+    errors = [d for d in aborted.value.diagnostics.items if d.severity.name == "ERROR"]
+    assert sorted(d.location.path for d in errors) == ["lessons/proef/les-b/les.yaml", "lessons/proef/les-c/les.yaml"]
+    assert {p: p.read_bytes() for p in Path("output").rglob("*") if p.is_file()} == before
+    assert not [p for p in workdir.iterdir() if p.name.startswith(".output.") and p.name != ".output.lock"]
