@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import ASSETS_DIR, PACKAGE_DIR
+from .paths import ASSETS_DIR, PACKAGE_DIR, cache_dir
 
 RECORD = ".lespakket-bouw.json"
 RECORD_VERSION = 1
@@ -127,9 +127,8 @@ def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint
 
 def _quick_path(output: Path) -> Path:
     """Why outside output/: sizes and times differ between clones, and output/ must be byte-identical."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
-    return cache / "lespakket" / "bouw" / f"{name}.json"
+    return cache_dir("bouw") / f"{name}.json"
 
 
 def _read_quick(output: Path) -> dict:

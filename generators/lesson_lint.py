@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from .data_model import Doelgroep
 from .diagnostics import Diagnostic, Diagnostics, Location
+from .hyphenation import LANGUAGE, load_dutch_patterns
 from .model_loading import Loaded, load_model
 from .shared_data import SharedData
 from .source_model import DEFAULT_KEY, Activiteit, Fase, Les, PerAudience, Punt, QuizDia, Strict, Text
@@ -128,7 +129,8 @@ def flesch_douma(text: str) -> tuple[float, float, float]:
 
 @lru_cache(maxsize=1)
 def _dutch_hyphenation() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="nl_NL")
+    load_dutch_patterns()
+    return pyphen.Pyphen(lang=LANGUAGE)
 
 
 @lru_cache(maxsize=20_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -14,3 +15,8 @@ DEFAULT_OUTPUT = Path("output")
 def artifact_path(series: str, lesson_id: str, audience: str, filename: str) -> str:
     """The one place that decides where an artifact lives under output/."""
     return f"{series}/{lesson_id}/{audience}/{filename}"
+
+
+def cache_dir(name: str) -> Path:
+    """A folder of ours under the user's cache (XDG_CACHE_HOME or ~/.cache); RuntimeError without a home folder."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lespakket" / name

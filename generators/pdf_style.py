@@ -78,6 +78,9 @@ def fonts_dir(assets_dir: Path) -> Path:
 
 def warm_up(options) -> None:
     """Register the fonts and load the Dutch hyphenation patterns before the first document needs them."""
+    from .hyphenation import load_dutch_patterns
+
+    load_dutch_patterns()
     register_fonts(fonts_dir(options.assets_dir))
     Paragraph("Voorbereiding lesmateriaal", house_styles(11).body).wrap(40, 1000)
 

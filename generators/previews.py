@@ -10,11 +10,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .paths import cache_dir
+
 THUMB_WIDTH = 360
 PREVIEW_PDFS = {"werkblad.pdf": "Eerste pagina van het werkblad", "docentenhandleiding.pdf": "Eerste pagina van de docentenhandleiding"}
 PREVIEW_DECK = ("presentatie.pptx", "Eerste dia van de presentatie")
 PREVIEW_KIND = "voorbeeld"
-CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "lespakket" / "dia-voorbeelden"
+CACHE_DIR = cache_dir("dia-voorbeelden")
 
 
 def preview_path(document, name: str) -> str:

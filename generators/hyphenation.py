@@ -1,0 +1,46 @@
+"""Dutch hyphenation patterns for pyphen, parsed once per machine and kept in the user's cache folder."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pyphen
+
+from .paths import cache_dir
+
+LANGUAGE = "nl_NL"
+
+
+def load_dutch_patterns() -> None:
+    """Put the parsed Dutch patterns in pyphen's own cache, where both the lint and reportlab look.
+
+    Why: parsing hyph_nl_NL.dic takes about 0.18 s in every process that lints or lays out Dutch text
+    (the build, and each of its workers); reading the parsed patterns back takes about 15 ms.
+    Why pickle is safe here: the file is written by this code into the user's own cache folder, and
+    it is named after pyphen's version and the dictionary's size and time, so an update parses again.
+    """
+    path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+    if path in pyphen.hdcache:
+        return
+    try:
+        stat = path.stat()
+        stored = cache_dir("afbreken") / f"{LANGUAGE}-{pyphen.__version__}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to find the cache in
+        return
+    try:
+        patterns = pickle.loads(stored.read_bytes())
+        if isinstance(patterns, pyphen.HyphDict):
+            pyphen.hdcache[path] = patterns
+            return
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+        pass
+    patterns = pyphen.HyphDict(path)
+    pyphen.hdcache[path] = patterns
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        partial = stored.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, stored)
+    except OSError:
+        pass
