@@ -65,12 +65,20 @@ def _optional_digest(path: Path | None) -> str:
     return tree_digest(path) if path is not None and path.exists() else "-"
 
 
-def document_key(lesson_dir: Path, audience: str, request: BuildRequest) -> str:
-    """What one (lesson, audience) output depends on: its lesson folder, shared inputs and options."""
+def document_key(folder_digest: str, audience: str, request: BuildRequest) -> str:
+    """What one (lesson, audience) output depends on: its lesson folder (`tree_digest`), shared inputs and options."""
     parts = [
-        code_and_assets_digest(), tree_digest(lesson_dir), audience,
+        code_and_assets_digest(), folder_digest, audience,
         _optional_digest(request.school), _optional_digest(request.template),
     ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def outline_key(lesson_file: Path, folder_digest: str, request: BuildRequest) -> str:
+    """What a lesson's checks and document outlines depend on: its folder, how its file is named, shared inputs."""
+    from .diagnostics import display_path  # Why here: the no-op check imports this module and needs nothing more
+
+    parts = [code_and_assets_digest(), folder_digest, display_path(lesson_file), _optional_digest(request.school)]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 

@@ -17,9 +17,11 @@ from .shared_data import SharedData
 from .source_model import Les
 
 
-def lint_key(lesson_file: Path) -> str:
-    """The lesson folder, the code and shared data, and how the file is named in messages."""
-    parts = [code_and_assets_digest(), tree_digest(lesson_file.parent), display_path(lesson_file)]
+def lint_key(lesson_file: Path, folder_digest: str | None = None) -> str:
+    """The lesson folder (`tree_digest`, computed when not given), the code and shared data, and how the file is
+    named in messages."""
+    folder = folder_digest if folder_digest is not None else tree_digest(lesson_file.parent)
+    parts = [code_and_assets_digest(), folder, display_path(lesson_file)]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
@@ -36,14 +38,22 @@ class RecordedLint:
         self.record: dict[str, dict] = {}
         self._rules = None
 
-    def lint(self, loaded: Loaded[Les]) -> None:
-        key = lint_key(loaded.source.path)
-        previous = self.stored.get(loaded.model.id, {})
-        if previous.get("sleutel") == key:
-            found = [Diagnostic.from_record(d) for d in previous.get("meldingen", [])]
-        else:
-            if self._rules is None:
-                self._rules = load_language_rules(self.data_dir, self.diagnostics)
-            found = lint_lesson(loaded, self.data, self._rules)
+    def lint(self, loaded: Loaded[Les], folder_digest: str | None = None) -> None:
+        key = lint_key(loaded.source.path, folder_digest)
+        if self.reuse(loaded.model.id, key):
+            return
+        if self._rules is None:
+            self._rules = load_language_rules(self.data_dir, self.diagnostics)
+        self._keep(loaded.model.id, key, lint_lesson(loaded, self.data, self._rules))
+
+    def reuse(self, lesson_id: str, key: str) -> bool:
+        """Take the stored warnings of an unchanged lesson; False when there are none for this `key`."""
+        previous = self.stored.get(lesson_id, {})
+        if previous.get("sleutel") != key:
+            return False
+        self._keep(lesson_id, key, [Diagnostic.from_record(d) for d in previous.get("meldingen", [])])
+        return True
+
+    def _keep(self, lesson_id: str, key: str, found: list[Diagnostic]) -> None:
         self.found += found
-        self.record[loaded.model.id] = {"sleutel": key, "meldingen": [d.to_record() for d in found]}
+        self.record[lesson_id] = {"sleutel": key, "meldingen": [d.to_record() for d in found]}

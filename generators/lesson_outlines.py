@@ -1,0 +1,67 @@
+"""What a build remembers of each checked lesson (its id, document outlines and check warnings), so the next build
+need not read, validate and resolve a lesson that did not change."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lesson_document import LessonDocument
+from .paths import cache_dir
+
+
+@dataclass(frozen=True)
+class LessonOutline:
+    lesson_id: str
+    documents: tuple[LessonDocument, ...]  # outlines (LessonDocument.outline), one per audience
+    checks: tuple[dict, ...]  # the lesson's check warnings, as Diagnostic records
+
+
+class OutlineCache:
+    """Outlines of the lessons of one output folder, by `outline_key`, kept in the user's cache folder.
+
+    Why outside output/: output/ must be byte-identical however it was built. Why pickle: outlines are
+    our own dataclasses, the file is written by this code into the user's own cache, and every key
+    includes the code version, so an outline is only read back by the code that wrote it.
+    Each build keeps only the lessons it met, so the file does not grow with old versions.
+    """
+
+    def __init__(self, output: Path):
+        try:
+            name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
+            self.path: Path | None = cache_dir("bouw") / f"{name}.lessen.pickle"
+        except RuntimeError:  # no home folder to find the cache in
+            self.path = None
+        self.stored = self._load()
+        self.kept: dict[str, LessonOutline] = {}
+
+    def _load(self) -> dict[str, LessonOutline]:
+        if self.path is None:
+            return {}
+        try:
+            stored = pickle.loads(self.path.read_bytes())
+        except Exception:  # noqa: BLE001  Why: a missing, partial or outdated cache only means reading lessons again
+            return {}
+        return stored if isinstance(stored, dict) else {}
+
+    def get(self, key: str) -> LessonOutline | None:
+        found = self.stored.get(key)
+        return found if isinstance(found, LessonOutline) else None
+
+    def keep(self, key: str, outline: LessonOutline) -> None:
+        self.kept[key] = outline
+
+    def save(self) -> None:
+        """Best effort: without a cache, the next build reads every lesson again."""
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, self.path)
+        except OSError:
+            pass
