@@ -10,6 +10,9 @@ lesson waits for.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -64,6 +67,7 @@ _WORKER: dict = {}
 
 def _init_worker(options: RenderOptions, generators: tuple[Generator, ...], extras: Extras) -> None:
     _WORKER.update(options=options, generators=generators, extras=extras)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     for warm_up in dict.fromkeys(g.load_warm_up() for g in generators):
         if warm_up is None:
             continue
@@ -71,6 +75,14 @@ def _init_worker(options: RenderOptions, generators: tuple[Generator, ...], extr
             warm_up(options)
         except Exception:  # noqa: BLE001
             pass  # Why: a broken template or font is reported, located, by the task that needs it
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Why: a build or watch that is killed cannot stop its workers, and they would wait for work forever
+    (each holds the other end of the task queue open)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _task_in_worker(document: LessonDocument, index: int) -> tuple[list[Output], list[Diagnostic]]:

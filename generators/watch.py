@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -52,6 +54,9 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
     pools = _WarmPools(request)
     announced = False
     rebuilds = 0
+    # Why: `kill` then stops the workers too, as Ctrl+C does (signals can only be caught in the main thread).
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if main_thread else None
     try:
         build_once(request, report, pools)
         # Why yield_on_timeout: the first (empty) yield comes once the watcher runs, so the
@@ -72,8 +77,14 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
     except KeyboardInterrupt:
         pass
     finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
         pools.close()
     click.echo("Gestopt.", err=True)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 class _WarmPools:

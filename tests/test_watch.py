@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import queue
 import shutil
+import signal
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from generators.build_inputs import BuildRequest
 
@@ -118,3 +121,51 @@ def test_a_crashed_worker_is_reported_and_replaced_on_the_next_save(monkeypatch,
     assert watch.build_once(request, lambda diagnostics, strict: None, pools) is False
     assert pools.closed
     assert "een werkproces stopte onverwacht" in capsys.readouterr().err
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker processes")
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])
+def test_workers_stop_when_watch_is_killed(tmp_path, stop):
+    """Before, a `kill`ed watch left its workers waiting for work forever."""
+    shutil.copytree(FIXTURE, tmp_path / "lessons")
+    env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "PYTHONUNBUFFERED": "1"}
+    code = "import sys; from generators.cli import main; sys.argv = ['lespakket', *sys.argv[1:]]; main()"
+    process = subprocess.Popen([sys.executable, "-c", code, "watch", "-j", "2"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
+    seen: list[str] = []
+    try:
+        _wait_for(lines, "Ik kijk naar", seen)
+        workers = _children(process.pid)
+        assert len(workers) >= 2
+        process.send_signal(stop)
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [w for w in workers if _alive(w)]
+        if stop == signal.SIGTERM:
+            _wait_for(lines, "Gestopt.", seen, timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
