@@ -9,7 +9,8 @@ rebuild, one edited lesson, and one lesson for one audience. Two reference rows:
 `python -c pass` (the floor under every whole-process number on this machine), and the time
 from saving a lesson to "Klaar" in a running `lespakket watch` (what an author waits for).
 Slide thumbnails through LibreOffice are switched off for the timings (they are cached per deck
-and measured once separately).
+and measured once separately). When pandoc is installed, the same decks and guide texts are also
+made with pandoc (see pandoc_compare.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from pandoc_compare import compare
 
 ROOT = Path(__file__).resolve().parent.parent
 # Why a launcher: it times only the lespakket process (not its own start) and reads that process
@@ -190,7 +193,9 @@ def main() -> None:
             slide_env = {**env, "LESPAKKET_DIAVOORBEELDEN": "1"}
             seconds, memory = lespakket(workdir, "build", env=slide_env)
             print(f"Koud met diavoorbeelden via LibreOffice (lege cache): {seconds:.2f} s, {memory} MiB")
-        print("Vergelijking met pandoc: niet gemeten (pandoc is hier niet geïnstalleerd en niet ingebouwd).")
+        workdir = Path(tmp) / "schaal-1"
+        lespakket(workdir, "build", env=env)
+        print("\n".join(compare(workdir)) or "Vergelijking met pandoc: niet gemeten (pandoc is hier niet geïnstalleerd).")
 
 
 if __name__ == "__main__":

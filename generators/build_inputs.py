@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .paths import ASSETS_DIR, PACKAGE_DIR, cache_dir
 
@@ -19,8 +19,9 @@ RECORD = ".lespakket-bouw.json"
 RECORD_VERSION = 1
 
 
-@dataclass(frozen=True)
-class BuildRequest:
+class BuildRequest(NamedTuple):
+    """Why a NamedTuple: importing dataclasses (and with it inspect and ast) was a sixth of a no-op build."""
+
     lesson_paths: list[Path]
     output: Path
     lesson_ids: tuple[str, ...] = ()
