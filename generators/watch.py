@@ -78,7 +78,7 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
         pass
     finally:
         if main_thread:
-            signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
         pools.close()
     click.echo("Gestopt.", err=True)
 
