@@ -182,9 +182,12 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
         plan = OutputPlan(staging, record, request.force)
         lint = RecordedLint(data, diagnostics, DATA_DIR, record.get("lint", {})) if data is not None else None
         stream = _LessonStream(files, data, school, request, plan, lint, diagnostics, progress)
+        stream.check_all()
+        if diagnostics.has_errors(request.strict):
+            raise BuildAborted(diagnostics)
         done: dict[str, dict] = {}
         factsheet = None
-        if data is not None and not diagnostics.has_errors(request.strict):
+        if data is not None:
             stored = plan.factsheet_stored(shared_key(request))
             if stored is not None:
                 done[FACTSHEET] = stored
@@ -205,7 +208,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
         rendering = pool.render(stream.documents())
         for task in rendering:
             if diagnostics.has_errors(request.strict):
-                break  # Why: nothing will be written, so stop rendering; the lessons not read yet are checked below
+                break  # Why: nothing will be written (a lesson changed during the build), so stop rendering
             document, name = task.document, doc_id(task.document)
             diagnostics.extend(task.warnings)
             warnings.setdefault(name, []).extend(task.warnings)
@@ -217,8 +220,6 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
                 done[name] = {"sleutel": stream.keys[name], "meldingen": [w.to_record() for w in found]}
                 stream.document_done(document)
         rendering.close()
-        stream.read_rest()
-        stream.check_requested()
         if lint is not None and not diagnostics.has_errors():
             diagnostics.extend(lint.found)
         if diagnostics.has_errors(request.strict):
@@ -248,12 +249,14 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
 
 
 class _LessonStream:
-    """Reads, checks and resolves one lesson at a time, yielding the documents to render.
+    """Checks every lesson first, then reads and resolves one lesson at a time, yielding the documents to render.
 
     Why one at a time: a catalog ten times larger must not need ten times the memory, so a lesson's
     source tree and model are dropped once its documents are handed over; only an outline of each
     document stays, for the packs and the catalog. The lesson is linted after its documents are
-    handed over, while the workers render them.
+    handed over, while the workers render them. Why check first: an error in the last lesson of a
+    large catalog must be reported at once, not after everything before it has been rendered; a
+    changed lesson is therefore read twice (about 10 ms), an unchanged one not at all.
     """
 
     def __init__(self, files: list[Path], data: SharedData | None, school: School | None, request: BuildRequest,
@@ -266,35 +269,54 @@ class _LessonStream:
         self.keys: dict[str, str] = {}
         self.reused: dict[str, dict] = {}  # build record of documents whose output stays
         self.selected = 0
-        self._next = 0  # index in `files` of the next lesson to read
-        self._lesson_ids: list[str] = []
-        self._first_file: dict[str, str] = {}
+        self._digests: dict[Path, str] = {}  # lesson file -> tree_digest of its folder
+        self._cached: dict[Path, LessonOutline] = {}  # lessons taken from the outlines of an earlier build
+        self._checks: dict[Path, tuple[dict, ...]] = {}  # lessons read: their check warnings, as records
         self._left: dict[str, list[str]] = {}  # lesson id -> audiences still rendering
         self._made: dict[str, list[str]] = {}  # lesson id -> audiences rendered
 
-    def documents(self) -> Iterator[LessonDocument]:
-        while self._next < len(self.files):
-            path = self.files[self._next]
-            self._next += 1
-            folder_digest = tree_digest(path.parent)
-            if self._from_outlines(path, folder_digest):
+    def check_all(self) -> None:
+        """Read and check every lesson that cannot come from the outlines; its problems land in the diagnostics."""
+        lesson_ids: list[str] = []
+        first_file: dict[str, str] = {}
+        for path in self.files:
+            if self.data is None:
+                load_model(path, Les, self.diagnostics, kind="lesbestand")
+                continue
+            self._digests[path] = tree_digest(path.parent)
+            cached = self._usable_outline(path)
+            # Why the id check: a lesson id used twice is reported at the second lesson's own line, which needs reading.
+            if cached is not None and cached.lesson_id not in first_file:
+                first_file[cached.lesson_id] = display_path(path)
+                lesson_ids.append(cached.lesson_id)
+                self._cached[path] = cached
                 continue
             loaded = load_model(path, Les, self.diagnostics, kind="lesbestand")
-            if loaded is None or self.data is None:
-                self.progress(display_path(path), [])
+            if loaded is None:
                 continue
             checked = Diagnostics()
-            check_lesson(loaded, self.data, checked, self._first_file)
+            check_lesson(loaded, self.data, checked, first_file)
             self.diagnostics.extend(checked.items)
-            lesson_id = loaded.model.id
-            self._lesson_ids.append(lesson_id)
-            if self.diagnostics.has_errors(self.request.strict):
-                self.progress(lesson_id, [])  # Why: nothing more is rendered, but every file is still checked
+            lesson_ids.append(loaded.model.id)
+            self._checks[path] = tuple(d.to_record() for d in checked.items)
+        if self.data is not None:
+            _check_requested(self.request, lesson_ids, self.data, self.diagnostics)
+
+    def documents(self) -> Iterator[LessonDocument]:
+        for path in self.files:
+            if path in self._cached:
+                self._use_outline(path, self._cached.pop(path))
                 continue
+            if path not in self._checks:
+                continue
+            loaded = load_model(path, Les, self.diagnostics, kind="lesbestand")
+            if loaded is None or self.diagnostics.has_errors(self.request.strict):
+                continue  # Why: the file changed since it was checked; the error it has now stops the build
+            lesson_id, folder_digest = loaded.model.id, self._digests[path]
             to_render, outlines = self._plan(loaded, folder_digest)
-            if not checked.has_errors():
-                checks = tuple(d.to_record() for d in checked.items)
-                self.outlines.keep(outline_key(path, folder_digest, self.request), LessonOutline(lesson_id, outlines, checks))
+            checks = self._checks.pop(path)
+            self.outlines.keep(outline_key(path, folder_digest, self.request), LessonOutline(lesson_id, outlines, checks))
+            self.diagnostics.extend(Diagnostic.from_record(d) for d in checks)
             self._left[lesson_id] = [d.audience.id for d in to_render] + [_LINTING]
             self._made[lesson_id] = [d.audience.label for d in to_render]
             yield from to_render
@@ -302,37 +324,30 @@ class _LessonStream:
             self.lint.lint(loaded, folder_digest)
             self._settle(lesson_id, _LINTING)
 
-    def _from_outlines(self, path: Path, folder_digest: str) -> bool:
-        """Take an unchanged lesson from the outlines of an earlier build, when none of its documents is to be made.
+    def _usable_outline(self, path: Path) -> LessonOutline | None:
+        """The outlines of an earlier build, when the lesson is unchanged and none of its documents is to be made.
 
         Why: reading, validating, checking and resolving a lesson costs 20-30 ms; a catalog of 80
         lessons spent two seconds on that for every edit of one of them.
         """
-        if self.data is None:
-            return False
-        key = outline_key(path, folder_digest, self.request)
-        cached = self.outlines.get(key)
-        # Why the id check: a lesson id used twice is reported at the second lesson's own line, which needs reading.
-        if cached is None or cached.lesson_id in self._first_file:
-            return False
-        keys = [document_key(folder_digest, d.audience.id, self.request) for d in cached.documents]
-        if not all(self.plan.is_current(d, k, self._wanted(d)) for d, k in zip(cached.documents, keys)):
-            return False
-        if not self.lint.reuse(cached.lesson_id, lint_key(path, folder_digest)):
-            return False
-        self._first_file[cached.lesson_id] = display_path(path)
-        self._lesson_ids.append(cached.lesson_id)
-        self.diagnostics.extend(Diagnostic.from_record(d) for d in cached.checks)
-        for outline, document_key_ in zip(cached.documents, keys):
-            self._add(outline, document_key_)
-        self.outlines.keep(key, cached)
-        self.progress(cached.lesson_id, [])
-        return True
+        digest = self._digests[path]
+        cached = self.outlines.get(outline_key(path, digest, self.request))
+        if cached is None or not self.lint.stored_for(cached.lesson_id, lint_key(path, digest)):
+            return None
+        for document in cached.documents:
+            if not self.plan.is_current(document, document_key(digest, document.audience.id, self.request),
+                                        self._wanted(document)):
+                return None
+        return cached
 
-    def read_rest(self) -> None:
-        """Check the lessons not read yet (after an error stopped the rendering), so every error is reported."""
-        for _ in self.documents():
-            pass
+    def _use_outline(self, path: Path, cached: LessonOutline) -> None:
+        digest = self._digests[path]
+        self.lint.reuse(cached.lesson_id, lint_key(path, digest))
+        self.diagnostics.extend(Diagnostic.from_record(d) for d in cached.checks)
+        for outline in cached.documents:
+            self._add(outline, document_key(digest, outline.audience.id, self.request))
+        self.outlines.keep(outline_key(path, digest, self.request), cached)
+        self.progress(cached.lesson_id, [])
 
     def _plan(self, loaded: Loaded[Les], folder_digest: str) -> tuple[list[LessonDocument], tuple[LessonDocument, ...]]:
         """(documents to render, outlines of all the lesson's documents)."""
@@ -372,11 +387,6 @@ class _LessonStream:
         left.remove(part)
         if not left:
             self.progress(lesson_id, self._made.pop(lesson_id))
-
-    def check_requested(self) -> None:
-        """Errors for --les and --doelgroep ids that name nothing (known only once every lesson is read)."""
-        if self.data is not None:
-            _check_requested(self.request, self._lesson_ids, self.data, self.diagnostics)
 
 
 def _write_new(target: Path, content: bytes) -> None:

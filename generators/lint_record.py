@@ -46,11 +46,15 @@ class RecordedLint:
             self._rules = load_language_rules(self.data_dir, self.diagnostics)
         self._keep(loaded.model.id, key, lint_lesson(loaded, self.data, self._rules))
 
+    def stored_for(self, lesson_id: str, key: str) -> bool:
+        """Whether the record holds the warnings of this lesson as it is now (`key`)."""
+        return self.stored.get(lesson_id, {}).get("sleutel") == key
+
     def reuse(self, lesson_id: str, key: str) -> bool:
         """Take the stored warnings of an unchanged lesson; False when there are none for this `key`."""
-        previous = self.stored.get(lesson_id, {})
-        if previous.get("sleutel") != key:
+        if not self.stored_for(lesson_id, key):
             return False
+        previous = self.stored[lesson_id]
         self._keep(lesson_id, key, [Diagnostic.from_record(d) for d in previous.get("meldingen", [])])
         return True
 

@@ -1,4 +1,4 @@
-"""The build reads lessons one at a time while the workers render, and still reports every error at once."""
+"""The build checks every lesson first, then reads them one at a time while the workers render."""
 
 from __future__ import annotations
 
@@ -57,14 +57,31 @@ def test_a_lesson_is_read_only_after_the_one_before_it_is_rendering(workdir, mon
         result = build(request, progress=lambda lesson, audiences: progress.append((lesson, audiences)), pool=pool)
 
     first_render = {lesson: events.index(f"maak {lesson}") for lesson in ("les-a", "les-b", "les-c")}
-    assert events.index("lees les-b") > first_render["les-a"]
-    assert events.index("lees les-c") > first_render["les-b"]
+    assert events[:3] == ["lees les-a", "lees les-b", "lees les-c"]  # the check pass, before anything is made
+    second_read = {lesson: len(events) - 1 - events[::-1].index(f"lees {lesson}") for lesson in ("les-b", "les-c")}
+    assert second_read["les-b"] > first_render["les-a"]
+    assert second_read["les-c"] > first_render["les-b"]
     assert result.rendered == result.documents == 6
     assert progress == [(lesson, ["10-12 jaar", "15-18 jaar"]) for lesson in ("les-a", "les-b", "les-c")]
 
     progress.clear()
     assert build(request, progress=lambda lesson, audiences: progress.append((lesson, audiences))).rendered == 0
     assert progress == [(lesson, []) for lesson in ("les-a", "les-b", "les-c")]
+
+
+def test_an_error_in_the_last_lesson_stops_the_build_before_anything_is_rendered(workdir):
+    files = _lessons(workdir, ["les-a", "les-b", "les-c"])
+    text = files["les-c"].read_text(encoding="utf-8")
+    files["les-c"].write_text(text.replace("duur: 45", "duur: veertig"), encoding="utf-8")
+    made: list[str] = []
+    request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=0)
+    with RenderPool(0, RenderOptions(ASSETS_DIR), GENERATORS, lambda d, g, c: made.append(d.lesson_id) or []) as pool:
+        with pytest.raises(BuildAborted) as aborted:
+            build(request, pool=pool)
+    assert made == []
+    assert [d.location.path for d in aborted.value.diagnostics.items if d.severity.name == "ERROR"] == [
+        "lessons/proef/les-c/les.yaml"]
+    assert not Path("output").exists()
 
 
 def test_errors_in_later_lessons_are_all_reported_and_nothing_is_written(workdir):
