@@ -235,7 +235,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
                 write(rel_path, poster, FACTSHEET)
             done[FACTSHEET] = {"sleutel": shared_key(request), "meldingen": []}
         sizes = {e["pad"]: e["bytes"] for e in entries}
-        for rel_path, page in make_catalog(staging, stream.everything, sizes, data).items():
+        for rel_path, page in make_catalog(staging, stream.everything, sizes, data):
             write(rel_path, page, "catalogus")
         result.entries = sorted(entries, key=lambda e: e["pad"])
         result.documents, result.rendered = stream.selected, len(plan.rendered)

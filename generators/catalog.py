@@ -6,6 +6,7 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from .lesson_document import LessonDocument
 from .paths import ASSETS_DIR
@@ -122,8 +123,11 @@ def variant_of(document: LessonDocument, sizes: dict[str, int], previews: tuple[
 def render_catalog(
     lessons: list[LessonEntry], series_packs: list[SeriesPack], audiences: list[tuple[str, str]], school: str | None,
     posters: list[Download] = (),
-) -> dict[str, bytes]:
-    """All catalog pages as {path relative to output/: bytes}."""
+) -> Iterator[tuple[str, bytes]]:
+    """Every catalog page as (path relative to output/, bytes), one at a time.
+
+    Why one at a time: each page carries the style sheet inline, so all pages of a large catalog
+    at once were a few MiB held by the build for nothing."""
     from markupsafe import Markup
 
     env = _environment()
@@ -136,13 +140,10 @@ def render_catalog(
     )
     common = {"style": style, "csp": csp, "school": school, "audiences": audiences}
     series = sorted({(l.series_id, l.series_title) for l in lessons})
-    pages = {
-        "index.html": env.get_template("index.html.j2").render(
-            lessons=lessons, series=series, series_packs=series_packs, posters=posters, script=script, root="", **common
-        )
-    }
+    index = env.get_template("index.html.j2").render(
+        lessons=lessons, series=series, series_packs=series_packs, posters=posters, script=script, root="", **common
+    )
+    yield "index.html", index.encode("utf-8")
     for lesson in lessons:
-        pages[f"lessen/{lesson.id}.html"] = env.get_template("les.html.j2").render(
-            lesson=lesson, script=None, root="../", **common
-        )
-    return {path: text.encode("utf-8") for path, text in pages.items()}
+        page = env.get_template("les.html.j2").render(lesson=lesson, script=None, root="../", **common)
+        yield f"lessen/{lesson.id}.html", page.encode("utf-8")

@@ -68,7 +68,8 @@ def make_factsheets(data: SharedData, school, folder: str) -> dict[str, bytes]:
     return {f"{folder}/{name}": pdf for name, pdf in render_factsheets(data, school_info(school), ASSETS_DIR).items()}
 
 
-def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[str, int], data: SharedData) -> dict[str, bytes]:
+def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[str, int], data: SharedData
+                 ) -> Iterator[tuple[str, bytes]]:
     by_lesson: dict[str, list[LessonDocument]] = defaultdict(list)
     for document in everything:
         by_lesson[document.lesson_id].append(document)
