@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .paths import ASSETS_DIR, PACKAGE_DIR, cache_dir
+from .paths import ASSETS_DIR, PACKAGE_DIR, cache_dir, store_in_cache
 
 RECORD = ".lespakket-bouw.json"
 RECORD_VERSION = 1
@@ -134,10 +134,17 @@ def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint
     return (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def _quick_path(output: Path) -> Path:
-    """Why outside output/: sizes and times differ between clones, and output/ must be byte-identical."""
+def output_cache_file(output: Path, suffix: str) -> Path:
+    """A cache file belonging to one output folder; RuntimeError without a home folder.
+
+    Why outside output/: what it holds differs between clones and machines, and output/ must be byte-identical.
+    """
     name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
-    return cache_dir("bouw") / f"{name}.json"
+    return cache_dir("bouw") / f"{name}{suffix}"
+
+
+def _quick_path(output: Path) -> Path:
+    return output_cache_file(output, ".json")
 
 
 def _read_quick(output: Path) -> dict:
@@ -151,10 +158,9 @@ def remember_quick_key(output: Path, whole_key: str, quick_key: str) -> None:
     """After a build: the size-and-time key under which `whole_key` was built (best effort)."""
     try:
         path = _quick_path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"bouwsleutel": whole_key, "snelle-sleutel": quick_key}), encoding="utf-8")
-    except (OSError, RuntimeError):
-        pass
+    except RuntimeError:  # no home folder to find the cache in
+        return
+    store_in_cache(path, json.dumps({"bouwsleutel": whole_key, "snelle-sleutel": quick_key}).encode("utf-8"))
 
 
 def unchanged_message(output: Path) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 
 import pyphen
 
-from .paths import cache_dir
+from .paths import cache_dir, store_in_cache
 
 LANGUAGE = "nl_NL"
 
@@ -37,10 +36,4 @@ def load_dutch_patterns() -> None:
         pass
     patterns = pyphen.HyphDict(path)
     pyphen.hdcache[path] = patterns
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        partial = stored.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, stored)
-    except OSError:
-        pass
+    store_in_cache(stored, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))

@@ -3,14 +3,13 @@ need not read, validate and resolve a lesson that did not change."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from .build_inputs import output_cache_file
 from .lesson_document import LessonDocument
-from .paths import cache_dir
+from .paths import store_in_cache
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,7 @@ class OutlineCache:
 
     def __init__(self, output: Path):
         try:
-            name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
-            self.path: Path | None = cache_dir("bouw") / f"{name}.lessen.pickle"
+            self.path: Path | None = output_cache_file(output, ".lessen.pickle")
         except RuntimeError:  # no home folder to find the cache in
             self.path = None
         self.stored = self._load()
@@ -56,12 +54,5 @@ class OutlineCache:
 
     def save(self) -> None:
         """Best effort: without a cache, the next build reads every lesson again."""
-        if self.path is None:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(partial, self.path)
-        except OSError:
-            pass
+        if self.path is not None:
+            store_in_cache(self.path, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))

@@ -20,3 +20,14 @@ def artifact_path(series: str, lesson_id: str, audience: str, filename: str) -> 
 def cache_dir(name: str) -> Path:
     """A folder of ours under the user's cache (XDG_CACHE_HOME or ~/.cache); RuntimeError without a home folder."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lespakket" / name
+
+
+def store_in_cache(target: Path, content: bytes) -> None:
+    """Write a cache file whole or not at all; best effort, since a cache that cannot be written only costs time."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(content)
+        os.replace(partial, target)
+    except OSError:
+        pass

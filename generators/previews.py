@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .paths import cache_dir
+from .paths import cache_dir, store_in_cache
 
 THUMB_WIDTH = 360
 PREVIEW_PDFS = {"werkblad.pdf": "Eerste pagina van het werkblad", "docentenhandleiding.pdf": "Eerste pagina van de docentenhandleiding"}
@@ -95,15 +95,8 @@ def _cached(deck: bytes, slides: int) -> list[bytes] | None:
 
 
 def _store(deck: bytes, slides: int, images: list[bytes]) -> None:
-    try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        for index, image in enumerate(images):
-            target = _cache_path(deck, slides, index)
-            tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(image)
-            os.replace(tmp, target)
-    except OSError:
-        pass
+    for index, image in enumerate(images):
+        store_in_cache(_cache_path(deck, slides, index), image)
 
 
 def _convert(decks: dict[str, bytes]) -> dict[str, bytes]:

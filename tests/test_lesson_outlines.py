@@ -13,19 +13,6 @@ from generators.build import build
 from generators.build_inputs import BuildRequest
 from generators.diagnostics import BuildAborted
 
-FIXTURE = Path(__file__).parent / "fixtures" / "varianten" / "lessons"
-
-
-def _lessons(root: Path, ids: list[str]) -> dict[str, Path]:
-    files = {}
-    for lesson_id in ids:
-        folder = root / "lessons" / "proef" / lesson_id
-        shutil.copytree(FIXTURE / "proef" / "varianten", folder)
-        text = (folder / "les.yaml").read_text(encoding="utf-8").replace("id: varianten", f"id: {lesson_id}")
-        (folder / "les.yaml").write_text(text, encoding="utf-8")
-        files[lesson_id] = folder / "les.yaml"
-    return files
-
 
 def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
@@ -56,8 +43,8 @@ def _request(output: str = "output") -> BuildRequest:
     return BuildRequest(lesson_paths=[Path("lessons")], output=Path(output), jobs=0)
 
 
-def test_only_the_edited_lesson_is_read_and_the_output_is_that_of_a_clean_build(workdir, reads):
-    files = _lessons(workdir, ["les-a", "les-b", "les-c"])
+def test_only_the_edited_lesson_is_read_and_the_output_is_that_of_a_clean_build(workdir, reads, lesson_copies):
+    files = lesson_copies(workdir, ["les-a", "les-b", "les-c"])
     first = build(_request())
     assert sorted(reads) == ["les-a", "les-a", "les-b", "les-b", "les-c", "les-c"]  # checked, then read to render
     reads.clear()
@@ -74,8 +61,8 @@ def test_only_the_edited_lesson_is_read_and_the_output_is_that_of_a_clean_build(
     assert _tree(workdir / "output") == _tree(workdir / "schoon")
 
 
-def test_a_damaged_cache_or_a_deleted_file_means_reading_the_lesson(workdir, reads):
-    _lessons(workdir, ["les-a", "les-b"])
+def test_a_damaged_cache_or_a_deleted_file_means_reading_the_lesson(workdir, reads, lesson_copies):
+    lesson_copies(workdir, ["les-a", "les-b"])
     build(_request())
     for cache in (workdir / "cache").rglob("*.lessen.pickle"):
         cache.write_bytes(b"kapot")
@@ -90,8 +77,8 @@ def test_a_damaged_cache_or_a_deleted_file_means_reading_the_lesson(workdir, rea
     assert (workdir / "output" / "proef" / "les-a" / "10-12" / "werkblad.pdf").is_file()
 
 
-def test_an_id_taken_by_a_new_lesson_is_reported_at_the_unchanged_lesson(workdir, reads):
-    _lessons(workdir, ["les-b"])
+def test_an_id_taken_by_a_new_lesson_is_reported_at_the_unchanged_lesson(workdir, reads, lesson_copies):
+    lesson_copies(workdir, ["les-b"])
     build(_request())
     earlier = workdir / "lessons" / "a-reeks" / "les-b"
     shutil.copytree(workdir / "lessons" / "proef" / "les-b", earlier)

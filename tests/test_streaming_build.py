@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,19 +14,6 @@ from generators.paths import ASSETS_DIR
 from generators.registry import GENERATORS, RenderOptions
 from generators.render_pool import RenderPool
 
-FIXTURE = Path(__file__).parent / "fixtures" / "varianten" / "lessons"
-
-
-def _lessons(root: Path, ids: list[str]) -> dict[str, Path]:
-    files = {}
-    for lesson_id in ids:
-        folder = root / "lessons" / "proef" / lesson_id
-        shutil.copytree(FIXTURE / "proef" / "varianten", folder)
-        text = (folder / "les.yaml").read_text(encoding="utf-8").replace("id: varianten", f"id: {lesson_id}")
-        (folder / "les.yaml").write_text(text, encoding="utf-8")
-        files[lesson_id] = folder / "les.yaml"
-    return files
-
 
 @pytest.fixture
 def workdir(tmp_path, monkeypatch):
@@ -36,8 +22,8 @@ def workdir(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_a_lesson_is_read_only_after_the_one_before_it_is_rendering(workdir, monkeypatch):
-    _lessons(workdir, ["les-a", "les-b", "les-c"])
+def test_a_lesson_is_read_only_after_the_one_before_it_is_rendering(workdir, monkeypatch, lesson_copies):
+    lesson_copies(workdir, ["les-a", "les-b", "les-c"])
     events: list[str] = []
     read = build_module.load_model
 
@@ -69,8 +55,8 @@ def test_a_lesson_is_read_only_after_the_one_before_it_is_rendering(workdir, mon
     assert progress == [(lesson, []) for lesson in ("les-a", "les-b", "les-c")]
 
 
-def test_an_error_in_the_last_lesson_stops_the_build_before_anything_is_rendered(workdir):
-    files = _lessons(workdir, ["les-a", "les-b", "les-c"])
+def test_an_error_in_the_last_lesson_stops_the_build_before_anything_is_rendered(workdir, lesson_copies):
+    files = lesson_copies(workdir, ["les-a", "les-b", "les-c"])
     text = files["les-c"].read_text(encoding="utf-8")
     files["les-c"].write_text(text.replace("duur: 45", "duur: veertig"), encoding="utf-8")
     made: list[str] = []
@@ -84,8 +70,8 @@ def test_an_error_in_the_last_lesson_stops_the_build_before_anything_is_rendered
     assert not Path("output").exists()
 
 
-def test_errors_in_later_lessons_are_all_reported_and_nothing_is_written(workdir):
-    files = _lessons(workdir, ["les-a", "les-b", "les-c"])
+def test_errors_in_later_lessons_are_all_reported_and_nothing_is_written(workdir, lesson_copies):
+    files = lesson_copies(workdir, ["les-a", "les-b", "les-c"])
     request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=2)
     build(request)
     before = {p: p.read_bytes() for p in Path("output").rglob("*") if p.is_file()}
