@@ -1,14 +1,15 @@
 """Content hashes of every build input, and the record that lets an unchanged build stop at once.
 
 Why stdlib only: the no-op check runs before pydantic, ruamel, python-pptx or reportlab are imported,
-so that saving nothing costs a few milliseconds.
+so that saving nothing costs a few milliseconds. Why hashlib is imported where it is used: loading
+OpenSSL took 5-15 ms, a tenth of a no-op build, which compares file sizes and times and hashes nothing.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -49,6 +50,8 @@ def _files(root: Path) -> list[Path]:
 
 def tree_digest(root: Path) -> str:
     """sha256 over the relative names and contents of every file under `root` (or of one file)."""
+    import hashlib
+
     digest = hashlib.sha256()
     for path in _files(root):
         name = path.name if root.is_file() else path.relative_to(root).as_posix()
@@ -59,6 +62,8 @@ def tree_digest(root: Path) -> str:
 @lru_cache(maxsize=1)
 def code_and_assets_digest() -> str:
     """The code version plus shared data, templates and fonts: a change here rebuilds everything."""
+    import hashlib
+
     return hashlib.sha256(f"{tree_digest(PACKAGE_DIR)}|{tree_digest(ASSETS_DIR)}".encode()).hexdigest()
 
 
@@ -68,6 +73,8 @@ def _optional_digest(path: Path | None) -> str:
 
 def document_key(folder_digest: str, audience: str, request: BuildRequest) -> str:
     """What one (lesson, audience) output depends on: its lesson folder (`tree_digest`), shared inputs and options."""
+    import hashlib
+
     parts = [
         code_and_assets_digest(), folder_digest, audience,
         _optional_digest(request.school), _optional_digest(request.template),
@@ -78,6 +85,7 @@ def document_key(folder_digest: str, audience: str, request: BuildRequest) -> st
 def outline_key(lesson_file: Path, folder_digest: str, request: BuildRequest) -> str:
     """What a lesson's checks and document outlines depend on: its folder, how its file is named, shared inputs."""
     from .diagnostics import display_path  # Why here: the no-op check imports this module and needs nothing more
+    import hashlib
 
     parts = [code_and_assets_digest(), folder_digest, display_path(lesson_file), _optional_digest(request.school)]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
@@ -85,32 +93,36 @@ def outline_key(lesson_file: Path, folder_digest: str, request: BuildRequest) ->
 
 def shared_key(request: BuildRequest) -> str:
     """What outputs built from shared data alone (the factsheet) depend on."""
+    import hashlib
+
     parts = [code_and_assets_digest(), _optional_digest(request.school)]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
 def stat_key(request: BuildRequest) -> str:
-    """Name, size and modification time of every input, plus the options: a cheap first check.
+    """Name, size and modification time of every input, plus the options, as one text: a cheap first check.
 
     Why: hashing the fonts, templates and code was most of a no-op build. Like make, an unchanged
-    size and time is taken to mean unchanged content; when they differ, `build_key` decides.
+    size and time is taken to mean unchanged content; when they differ, `build_key` decides. Why the
+    whole text and no hash of it: it is compared exactly, and it stays small (about 100 bytes a file).
     """
     roots = [PACKAGE_DIR, ASSETS_DIR, *request.lesson_paths, request.school, request.template]
-    digest = hashlib.sha256()
+    lines = []
     for root in roots:
         if root is None or not root.exists():
-            digest.update(b"-\0")
+            lines.append("-")
             continue
         for path in _files(root):
             stat = path.stat()
-            digest.update(f"{path.as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    options = [",".join(request.lesson_ids), ",".join(request.audiences), str(request.strict)]
-    digest.update("|".join(options).encode())
-    return digest.hexdigest()
+            lines.append(f"{path.as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    lines.append("|".join([",".join(request.lesson_ids), ",".join(request.audiences), str(request.strict)]))
+    return "\n".join(lines)
 
 
 def build_key(request: BuildRequest) -> str:
     """Everything a whole build depends on; equal keys mean equal output."""
+    import hashlib
+
     parts = [
         code_and_assets_digest(),
         *(f"{p.as_posix()}={tree_digest(p)}" for p in request.lesson_paths if p.exists()),
@@ -139,7 +151,9 @@ def output_cache_file(output: Path, suffix: str) -> Path:
 
     Why outside output/: what it holds differs between clones and machines, and output/ must be byte-identical.
     """
-    name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
+    where = str(output.resolve()).encode()
+    # Why two checksums and no sha256: this runs in the no-op check (see above); a clash of names only costs a rebuild.
+    name = f"{zlib.crc32(where):08x}{zlib.adler32(where):08x}"
     return cache_dir("bouw") / f"{name}{suffix}"
 
 

@@ -54,13 +54,13 @@ def test_noop_build_stops_before_importing_renderers(built):
     assert result.stdout.strip().endswith("False False False")
 
 
-def test_plain_unchanged_build_is_answered_before_click_is_imported(built):
+def test_plain_unchanged_build_is_answered_before_click_or_hashlib_is_imported(built):
     probe = (
         "import sys; sys.argv = ['lespakket', 'build']\n"
-        "from generators.entry import main\nmain()\nprint('click' in sys.modules)"
+        "from generators.entry import main\nmain()\nprint('click' in sys.modules, 'hashlib' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=built, env=ENV, capture_output=True, text=True, timeout=60)
-    assert result.stdout.splitlines() == ["Niets veranderd sinds de vorige build: output/ is bij.", "False"]
+    assert result.stdout.splitlines() == ["Niets veranderd sinds de vorige build: output/ is bij.", "False False"]
 
 
 def test_touched_but_unchanged_input_is_still_a_noop_and_then_a_quick_one(built, monkeypatch):
