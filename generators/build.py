@@ -30,7 +30,7 @@ from .output_plan import FACTSHEET, MANIFEST, OutputPlan, doc_id
 from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
 from .render_pool import RenderPool, render_one
-from .resolve import resolve_lesson
+from .resolve import resolve_factsheet, resolve_lesson
 from .shared_data import SharedData, load_shared_data
 from .source_model import Les
 
@@ -167,7 +167,8 @@ def build(
 
 def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], None], pool: RenderPool) -> BuildResult:
     from .previews import PREVIEW_KIND
-    from .publish import make_catalog, make_factsheets, make_lesson_pack, make_previews, make_series_packs
+    from .build_pool import factsheet_files
+    from .publish import make_catalog, make_lesson_pack, make_previews, make_series_packs
 
     # Why first: a file saved while this build reads must make the next build build again.
     whole_key, quick_key = build_key(request), stat_key(request)
@@ -192,7 +193,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
             if stored is not None:
                 done[FACTSHEET] = stored
             else:
-                factsheet = pool.call(make_factsheets, data, school, FACTSHEET)
+                factsheet = pool.call(factsheet_files, resolve_factsheet(data, school), FACTSHEET)
         planned(len(files))
         entries: list[dict] = []
 

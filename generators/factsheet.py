@@ -2,7 +2,7 @@
 
 Readable from two metres: a banner with the definition, signals, the five meldcode steps, do and
 don't in a conversation, the school's own contact people, and the help map with exact numbers
-and websites. Every fact comes from `SharedData`; the fixed text here only frames it.
+and websites. Every fact comes from the resolved `Factsheet`; the fixed text here only frames it.
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from .pdf_paragraph import Paragraph
 from .guide_parts import WriteLine
-from .lesson_document import SchoolInfo
+from .lesson_document import Factsheet, HelpRoute, SchoolInfo
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf
 from .pdf_style import (
     BOLD, REGULAR, Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, register_fonts, table_style, text_markup,
 )
-from .shared_data import SharedData
 
 A4_NAME, A3_NAME = "factsheet-a4.pdf", "factsheet-a3.pdf"
 PUBLISHER = "lespakket"
@@ -51,32 +50,30 @@ DONT = (
     "Geheimhouding beloven",
     "Labels als 'dader' of 'slachtoffer'",
 )
-ATTENTION_IDS = ("bekenden", "jongens-en-mannen")
 SCHOOL_ROLES = ("Aandachtsfunctionaris", "Vertrouwenspersoon", "Zorgteam")
 FOOTER_HELP = "Twijfel je? Je hoeft het niet alleen te doen. Chat anoniem met {name}."
-FOOTER_ROUTE = "chat-met-fier"
 HELP_COLUMNS = 5
 
 
-def render_factsheets(data: SharedData, school: SchoolInfo | None, assets_dir: Path) -> dict[str, bytes]:
+def render_factsheets(sheet: Factsheet, assets_dir: Path) -> dict[str, bytes]:
     """Both posters, keyed by file name; a character the font lacks stops the build with a located message."""
     register_fonts(fonts_dir(assets_dir))
     try:
-        return {A4_NAME: render_factsheet(data, school, A4, 1.0), A3_NAME: render_factsheet(data, school, A3, math.sqrt(2))}
+        return {A4_NAME: render_factsheet(sheet, A4, 1.0), A3_NAME: render_factsheet(sheet, A3, math.sqrt(2))}
     except MissingGlyph as error:
         raise glyph_error(error, "factsheet", "assets/data") from None
 
 
-def render_factsheet(data: SharedData, school: SchoolInfo | None, size: tuple[float, float], scale: float) -> bytes:
+def render_factsheet(sheet: Factsheet, size: tuple[float, float], scale: float) -> bytes:
     """One poster on `size`; `scale` multiplies every type size, margin and gap (A3 is A4 times the square root of 2)."""
     geometry = PageGeometry(
         size=size, margin_left=11 * mm * scale, margin_right=11 * mm * scale, margin_top=18 * mm * scale,
         margin_bottom=23.5 * mm * scale, qr_size=14 * mm * scale, footer_base=7 * mm * scale,
     )
     poster = Poster(Look.at(scale), geometry.frame_width)
-    route = data.helplines[FOOTER_ROUTE]
+    route, school = sheet.footer_route, sheet.school
     furniture = PageFurniture(
-        header_left=TITLE, header_right=f"{KICKER} · {PUBLISHER}", help_text=FOOTER_HELP.format(name=route.naam),
+        header_left=TITLE, header_right=f"{KICKER} · {PUBLISHER}", help_text=FOOTER_HELP.format(name=route.name),
         help_url="https://" + (route.website or ""), show_page_numbers=False,
     )
     meta = PdfMeta(
@@ -85,7 +82,7 @@ def render_factsheet(data: SharedData, school: SchoolInfo | None, size: tuple[fl
         subject="Signalen, de meldcode in vijf stappen, het gesprek met een jongere en de hulpkaart, om op te hangen.",
         keywords=("uitbuiting", "mensenhandel", "meldcode", "signalen", "hulpkaart", "factsheet"),
     )
-    return build_pdf(poster.story(data, school), meta, furniture, geometry)
+    return build_pdf(poster.story(sheet), meta, furniture, geometry)
 
 
 @dataclass(frozen=True)
@@ -175,15 +172,15 @@ class Poster:
     def gap(self, points: float) -> Spacer:
         return Spacer(1, self.look.pt(points))
 
-    def story(self, data: SharedData, school: SchoolInfo | None) -> list[Flowable]:
+    def story(self, sheet: Factsheet) -> list[Flowable]:
         gutter = self.look.pt(14)
         half = (self.width - gutter) / 2
-        top = self.columns([*self.signals(data), self.gap(8), self.attention(data, half)],
-                           self.meldcode(data, half), half, gutter, rule=True)
+        top = self.columns([*self.signals(sheet), self.gap(8), self.attention(sheet, half)],
+                           self.meldcode(sheet, half), half, gutter, rule=True)
         talk = self.width * 0.62
-        middle = self.columns(self.conversation(talk), [self.school_box(school, self.width - talk - gutter)],
+        middle = self.columns(self.conversation(talk), [self.school_box(sheet.school, self.width - talk - gutter)],
                               talk, gutter)
-        return [self.banner(), self.gap(8), top, self.gap(9), middle, self.gap(9), *self.help_map(data)]
+        return [self.banner(), self.gap(8), top, self.gap(9), middle, self.gap(9), *self.help_map(sheet)]
 
     def columns(self, left: list[Flowable], right: list[Flowable], left_width: float, gutter: float,
                 rule: bool = False) -> Table:
@@ -220,13 +217,13 @@ class Poster:
         ))
         return table
 
-    def signals(self, data: SharedData) -> list[Flowable]:
+    def signals(self, sheet: Factsheet) -> list[Flowable]:
         look = self.look
-        _, items = data.items("signalen")
+        items = sheet.signals.items
         bullet = look.body.clone("p-signal", leftIndent=look.pt(13), bulletIndent=0, spaceBefore=look.pt(2.6),
                                  bulletFontName=BOLD, bulletColor=Colours.accent)
         story: list[Flowable] = [self.para("Signalen", look.heading)]
-        story += [Paragraph(text_markup(item.titel), bullet, bulletText="●") for item in items]
+        story += [Paragraph(text_markup(item.title), bullet, bulletText="●") for item in items]
         story += [self.gap(4), self.para(text_markup(SIGNALS_NOTE), look.small)]
         return story
 
@@ -260,13 +257,13 @@ class Poster:
         ))
         return [self.para("In gesprek met een jongere", look.heading), both]
 
-    def meldcode(self, data: SharedData, width: float) -> list[Flowable]:
+    def meldcode(self, sheet: Factsheet, width: float) -> list[Flowable]:
         look = self.look
-        _, steps = data.items("meldcode")
+        steps = sheet.meldcode.items
         badge = look.pt(24)
         rows = [
-            [self.para(str(i), look.number), [self.para(text_markup(step.titel), look.step_title),
-                                              self.para(text_markup(step.uitleg or ""), look.body)]]
+            [self.para(str(i), look.number), [self.para(text_markup(step.title), look.step_title),
+                                              self.para(text_markup(step.text or ""), look.body)]]
             for i, step in enumerate(steps, 1)
         ]
         table = Table(rows, colWidths=[badge, width - badge], hAlign="LEFT")
@@ -280,15 +277,13 @@ class Poster:
         ))
         return [self.para("De meldcode in 5 stappen", look.heading), table]
 
-    def attention(self, data: SharedData, width: float) -> Table:
-        """Two points of attention from the meldcode list, the 68% figure first."""
+    def attention(self, sheet: Factsheet, width: float) -> Table:
+        """Points of attention from the meldcode list."""
         look = self.look
-        _, items = data.items("aandachtspunten")
-        by_id = {item.id: item for item in items}
         style = look.small.clone("p-attention", textColor=Colours.ink, spaceBefore=look.pt(2.5))
         content: list[Flowable] = [self.para("Let op", look.step_title.clone("p-attention-head", textColor=Colours.accent))]
-        content += [self.para(f"<b>{text_markup(by_id[i].titel)}.</b> {text_markup(by_id[i].uitleg or '')}", style)
-                    for i in ATTENTION_IDS]
+        content += [self.para(f"<b>{text_markup(item.title)}.</b> {text_markup(item.text or '')}", style)
+                    for item in sheet.attention.items]
         box = Table([[content]], colWidths=[width], hAlign="LEFT")
         box.setStyle(table_style(
             ("BACKGROUND", (0, 0), (-1, -1), Colours.tint_warm),
@@ -326,10 +321,10 @@ class Poster:
         ))
         return box
 
-    def help_map(self, data: SharedData) -> list[Flowable]:
+    def help_map(self, sheet: Factsheet) -> list[Flowable]:
         """Every organisation from hulplijnen.yaml with its exact number and website: advice and reporting first."""
         look = self.look
-        routes = sorted(data.hulplijnen.model.hulplijnen, key=lambda h: not h.docent)
+        routes = sheet.help_routes
         half = len(routes) - len(routes) // 2
         gap = look.pt(14)
         column = (self.width - gap) / 2
@@ -352,14 +347,14 @@ class Poster:
                    "&nbsp;&nbsp;overleggen, melden en hulp; wat 'anoniem' is, kun je ook aan jongeren noemen</font>")
         return [self.para(heading, look.heading), table]
 
-    def help_row(self, route, reach_width: float) -> list:
+    def help_row(self, route: HelpRoute, reach_width: float) -> list:
         look = self.look
-        name = text_markup(route.naam)
-        if route.anoniem:
+        name = text_markup(route.name)
+        if route.anonymous:
             name += f" <font name='{REGULAR}' size='{look.pt(9.5)}' color='{Colours.answer.hexval()}'>· anoniem</font>"
         reach = []
-        if route.telefoon:
-            reach.append(f"<font size='{look.pt(12.5)}'>{text_markup(route.telefoon)}</font>")
+        if route.phone:
+            reach.append(f"<font size='{look.pt(12.5)}'>{text_markup(route.phone)}</font>")
         if route.website:
             reach.append(_breakable_url(route.website, reach_width - look.pt(4), look))
         return [self.para(name, look.card_name), self.para("&nbsp;&nbsp; ".join(reach), look.url)]

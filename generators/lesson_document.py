@@ -93,6 +93,18 @@ class SharedList:
 
 
 @dataclass(frozen=True)
+class Factsheet:
+    """What the staff poster shows, resolved from the shared data and the school file."""
+
+    signals: SharedList
+    meldcode: SharedList
+    attention: SharedList
+    help_routes: tuple[HelpRoute, ...]  # routes for teachers (advice, reporting) first
+    footer_route: HelpRoute
+    school: SchoolInfo | None
+
+
+@dataclass(frozen=True)
 class CoreGoal:
     id: str
     name: str

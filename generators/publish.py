@@ -59,15 +59,6 @@ def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> Iterator[tupl
         yield owners[path], path, slides[0]
 
 
-def make_factsheets(data: SharedData, school, folder: str) -> dict[str, bytes]:
-    """The staff poster in A4 and A3, built from shared data and the school file only."""
-    from .factsheet import render_factsheets
-    from .paths import ASSETS_DIR
-    from .resolve import school_info
-
-    return {f"{folder}/{name}": pdf for name, pdf in render_factsheets(data, school_info(school), ASSETS_DIR).items()}
-
-
 def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[str, int], data: SharedData
                  ) -> Iterator[tuple[str, bytes]]:
     by_lesson: dict[str, list[LessonDocument]] = defaultdict(list)

@@ -10,6 +10,7 @@ from .data_model import Doelgroep, Hulplijn, School
 from .image_assets import resolve_image_path
 from .inline_markup import parse_inline, parse_paragraphs
 from .lesson_document import (
+    Factsheet,
     Activity,
     AgreeExercise,
     AgreeStatement,
@@ -116,6 +117,28 @@ def school_info(school: School | None) -> SchoolInfo | None:
         place=school.plaats,
         region=school.regio,
         contacts=tuple(Contact(c.naam, c.rol, c.functie, c.bereikbaar) for c in school.contactpersonen),
+    )
+
+
+FACTSHEET_ATTENTION = ("bekenden", "jongens-en-mannen")  # the 68% figure first
+FACTSHEET_FOOTER_ROUTE = "chat-met-fier"
+
+
+def resolve_factsheet(data: SharedData, school: School | None) -> Factsheet:
+    """Why resolved here: the worker that draws the poster then needs neither pydantic nor the data models."""
+
+    def shared(name: str, only: Sequence[str] = ()) -> SharedList:
+        intro, items = data.items(name)
+        if only:
+            by_id = {item.id: item for item in items}
+            items = [by_id[i] for i in only]
+        return SharedList(intro, tuple(SharedItem(i.titel, i.uitleg) for i in items))
+
+    routes = sorted(data.hulplijnen.model.hulplijnen, key=lambda h: not h.docent)
+    return Factsheet(
+        signals=shared("signalen"), meldcode=shared("meldcode"), attention=shared("aandachtspunten", FACTSHEET_ATTENTION),
+        help_routes=tuple(_route(r) for r in routes), footer_route=_route(data.helplines[FACTSHEET_FOOTER_ROUTE]),
+        school=school_info(school),
     )
 
 

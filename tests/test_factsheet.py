@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A3, A4
 
 from generators.factsheet import A3_NAME, A4_NAME, DEFINITION, render_factsheets
 from generators.paths import ASSETS_DIR
-from generators.resolve import school_info
+from generators.resolve import resolve_factsheet
 from tests.guide_samples import ROOT, SCHOOL
 from tests.pdf_checks import fonts, page_texts, reader, squash
 from tests.system_tools import require_program
@@ -26,7 +26,7 @@ def posters(with_school: bool = False) -> dict[str, bytes]:
     from generators.build import load_project
 
     project = load_project([ROOT / "lessons"], SCHOOL if with_school else None)
-    return render_factsheets(project.data, school_info(project.school), ASSETS_DIR)
+    return render_factsheets(resolve_factsheet(project.data, project.school), ASSETS_DIR)
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +115,8 @@ def test_metadata_and_embedded_fonts(name):
 
 
 def test_byte_identical_renders():
-    first = render_factsheets(data(), None, ASSETS_DIR)
-    assert first == render_factsheets(data(), None, ASSETS_DIR)
+    first = render_factsheets(resolve_factsheet(data(), None), ASSETS_DIR)
+    assert first == render_factsheets(resolve_factsheet(data(), None), ASSETS_DIR)
     assert first == posters(False)
 
 

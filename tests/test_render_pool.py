@@ -88,3 +88,33 @@ def test_the_source_is_read_while_workers_render_and_only_a_few_documents_ahead(
         assert len(pulled) <= pool.ahead < len(many)
         rest = [first, *results]
     assert sum(r.document_done for r in rest) == len(many)
+
+
+def test_workers_render_everything_without_the_lesson_models():
+    """Why: importing pydantic and building the models costs a worker about half a second of CPU."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import pickle, sys\n"
+        "from pathlib import Path\n"
+        "from generators.build import load_project, resolve_all\n"
+        "from generators.resolve import resolve_factsheet\n"
+        "p = load_project([Path('lessons')], lint=False)\n"
+        "sys.stdout.buffer.write(pickle.dumps((resolve_all(p)[:2], resolve_factsheet(p.data, p.school))))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    made = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, check=True, timeout=120)
+    worker = (
+        "import pickle, sys\n"
+        "import generators.build_pool as pool\n"
+        "from generators.registry import GENERATORS\n"
+        "documents, sheet = pickle.loads(sys.stdin.buffer.read())\n"
+        "for g in GENERATORS:\n"
+        "    g.load()\n"
+        "assert pool.factsheet_files(sheet, 'factsheet')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pydantic') or m.endswith(('data_model', 'source_model'))))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", worker], cwd=root, input=made.stdout, capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr.decode()
+    assert run.stdout.decode().strip() == "[]"
