@@ -124,19 +124,22 @@ FACTSHEET_ATTENTION = ("bekenden", "jongens-en-mannen")  # the 68% figure first
 FACTSHEET_FOOTER_ROUTE = "chat-met-fier"
 
 
+def shared_list(data: SharedData, name: str, only: Sequence[str] | None = None) -> SharedList:
+    """A shared list (meldcode, signalen, ...), or the items `only` names, in that order."""
+    intro, items = data.items(name)
+    if only:
+        by_id = {item.id: item for item in items}
+        items = [by_id[i] for i in only]
+    return SharedList(intro, tuple(SharedItem(i.titel, i.uitleg) for i in items))
+
+
 def resolve_factsheet(data: SharedData, school: School | None) -> Factsheet:
     """Why resolved here: the worker that draws the poster then needs neither pydantic nor the data models."""
 
-    def shared(name: str, only: Sequence[str] = ()) -> SharedList:
-        intro, items = data.items(name)
-        if only:
-            by_id = {item.id: item for item in items}
-            items = [by_id[i] for i in only]
-        return SharedList(intro, tuple(SharedItem(i.titel, i.uitleg) for i in items))
-
     routes = sorted(data.hulplijnen.model.hulplijnen, key=lambda h: not h.docent)
     return Factsheet(
-        signals=shared("signalen"), meldcode=shared("meldcode"), attention=shared("aandachtspunten", FACTSHEET_ATTENTION),
+        signals=shared_list(data, "signalen"), meldcode=shared_list(data, "meldcode"),
+        attention=shared_list(data, "aandachtspunten", FACTSHEET_ATTENTION),
         help_routes=tuple(_route(r) for r in routes), footer_route=_route(data.helplines[FACTSHEET_FOOTER_ROUTE]),
         school=school_info(school),
     )
@@ -237,12 +240,8 @@ class _Resolver:
             source=self.source.display,
         )
 
-    def shared(self, name: str, only: list[str] | None = None) -> SharedList:
-        intro, items = self.data.items(name)
-        if only:
-            by_id = {item.id: item for item in items}
-            items = [by_id[i] for i in only]
-        return SharedList(intro, tuple(SharedItem(i.titel, i.uitleg) for i in items))
+    def shared(self, name: str, only: Sequence[str] | None = None) -> SharedList:
+        return shared_list(self.data, name, only)
 
     def phase(self, index: int, phase: src.Fase) -> Phase:
         title = self.rich(phase.titel) or parse_inline(PHASE_TITLES[phase.fase])
