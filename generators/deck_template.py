@@ -48,13 +48,17 @@ def open_template(path: Path):
         raise DeckTemplateError(
             f"Het sjabloon '{display_path(path)}' kan niet worden geopend als PowerPoint-bestand (.pptx)."
         ) from exc
-    stat = path.stat()
-    version = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    version = template_version(path)
     if version not in _CHECKED:
         check_layouts(presentation, path)
         _CHECKED.add(version)
     return presentation
 
+
+def template_version(path: Path) -> tuple[Path, int, int]:
+    """The template file as one version: what per-process caches of its contents are keyed by."""
+    stat = path.stat()
+    return path.resolve(), stat.st_mtime_ns, stat.st_size
 
 
 def check_layouts(presentation, path: Path) -> None:
