@@ -7,6 +7,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+from .deck_rels import rels_xml
+
 FIXED_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
 ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 
@@ -47,22 +49,27 @@ def save_deterministic(presentation) -> bytes:
     """Save with python-pptx's own part order, but fixed zip dates and permissions.
 
     Why not save and re-zip: compressing the package twice was a fifth of a deck's cost.
+    Why `package._rels`: python-pptx has no public accessor for the package's own relationships.
     """
+    from pptx.opc.packuri import PACKAGE_URI
     from pptx.opc.serialized import PackageWriter
 
     package = presentation.part.package
+    parts = tuple(package.iter_parts())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
-        writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
-        member = _FixedDateMembers(target)
-        writer._write_content_types_stream(member)
-        writer._write_pkg_rels(member)
-        writer._write_parts(member)
+        PackageWriter(out, package._rels, parts)._write_content_types_stream(_FixedDateMembers(target))
+        target.writestr(_member(PACKAGE_URI.rels_uri.membername), rels_xml(package._rels, PACKAGE_URI.baseURI))
+        for part in parts:
+            partname = part.partname
+            target.writestr(_member(partname.membername), part.blob)
+            if len(part.rels):
+                target.writestr(_member(partname.rels_uri.membername), rels_xml(part.rels, partname.baseURI))
     return out.getvalue()
 
 
 class _FixedDateMembers:
-    """Stands in for python-pptx's zip writer: one member per part, with fixed metadata."""
+    """Stands in for python-pptx's zip writer for the content types item, with fixed metadata."""
 
     def __init__(self, target: zipfile.ZipFile):
         self.target = target
