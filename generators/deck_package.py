@@ -1,4 +1,4 @@
-"""Deterministic .pptx packaging: fixed core properties and a re-zip with fixed entry dates."""
+"""Deterministic .pptx packaging: fixed core properties, and saving or re-zipping with fixed entry dates."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import zipfile
 from dataclasses import dataclass
 
 from .deck_rels import rels_xml
+from .deck_zip import ZIP_DATE, ZipWriter
 
 FIXED_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
-ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -49,33 +49,33 @@ def save_deterministic(presentation) -> bytes:
     """Save with python-pptx's own part order, but fixed zip dates and permissions.
 
     Why not save and re-zip: compressing the package twice was a fifth of a deck's cost.
-    Why `package._rels`: python-pptx has no public accessor for the package's own relationships.
+    Why `package._rels` and `_write_content_types_stream`: python-pptx has no public way to get
+    the package's own relationships or the content types item.
     """
     from pptx.opc.packuri import PACKAGE_URI
     from pptx.opc.serialized import PackageWriter
 
     package = presentation.part.package
     parts = tuple(package.iter_parts())
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        PackageWriter(out, package._rels, parts)._write_content_types_stream(_FixedDateMembers(target))
-        target.writestr(_member(PACKAGE_URI.rels_uri.membername), rels_xml(package._rels, PACKAGE_URI.baseURI))
-        for part in parts:
-            partname = part.partname
-            target.writestr(_member(partname.membername), part.blob)
-            if len(part.rels):
-                target.writestr(_member(partname.rels_uri.membername), rels_xml(part.rels, partname.baseURI))
-    return out.getvalue()
+    target = ZipWriter()
+    PackageWriter(None, package._rels, parts)._write_content_types_stream(_Members(target))
+    target.write(PACKAGE_URI.rels_uri.membername, rels_xml(package._rels, PACKAGE_URI.baseURI))
+    for part in parts:
+        partname = part.partname
+        target.write(partname.membername, part.blob)
+        if len(part.rels):
+            target.write(partname.rels_uri.membername, rels_xml(part.rels, partname.baseURI))
+    return target.finish()
 
 
-class _FixedDateMembers:
-    """Stands in for python-pptx's zip writer for the content types item, with fixed metadata."""
+class _Members:
+    """Stands in for python-pptx's zip writer for the content types item."""
 
-    def __init__(self, target: zipfile.ZipFile):
+    def __init__(self, target: ZipWriter):
         self.target = target
 
     def write(self, pack_uri, blob: bytes) -> None:
-        self.target.writestr(_member(pack_uri.membername), blob)
+        self.target.write(pack_uri.membername, blob)
 
 
 def _member(name: str) -> zipfile.ZipInfo:

@@ -21,3 +21,25 @@ def test_rels_match_python_pptx_for_every_part(project):
             assert rels_xml(part.rels, part.partname.baseURI) == part.rels.xml, part.partname
             checked += 1
     assert checked > 20
+
+
+def test_zip_writer_matches_zipfile():
+    import io
+    import zipfile
+
+    from generators.deck_package import _member
+    from generators.deck_zip import ZipWriter
+
+    members = [
+        ("[Content_Types].xml", b"<Types/>" * 50),
+        ("ppt/leeg.xml", b""),
+        ("ppt/média/één.bin", bytes(range(256)) * 9),
+    ]
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w") as target:
+        for name, data in members:
+            target.writestr(_member(name), data)
+    ours = ZipWriter()
+    for name, data in members:
+        ours.write(name, data)
+    assert ours.finish() == expected.getvalue()
