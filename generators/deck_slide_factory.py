@@ -2,7 +2,7 @@
 
 Why: python-pptx clones every placeholder of a layout (and of the notes master) through xpath
 lookups for each new slide, and numbers each notes slide by scanning every part of the package;
-that was half the cost of a deck. A copy of a fresh slide's shapes gives the same XML. The copies
+that was half the cost of a deck. A copy of a fresh slide gives the same XML. The copies
 are kept per template version for the whole process: they depend on nothing but the template.
 """
 
@@ -11,18 +11,21 @@ from __future__ import annotations
 from copy import deepcopy
 from functools import lru_cache
 
+from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.parts.slide import NotesSlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+MAX_SLIDE_ID = 2147483647
 NOTES_BODY = "body"
 
 
 @lru_cache(maxsize=4)
 def _fresh(template_version) -> dict:
-    """Layout part name -> shape elements of a fresh slide, and None -> a fresh notes slide element."""
+    """Layout part name -> a fresh slide element of that layout, and None -> a fresh notes slide element."""
     return {}
 
 
@@ -31,24 +34,27 @@ class SlideFactory:
 
     def __init__(self, presentation, template_version):
         self.presentation = presentation
+        self.slides = presentation.slides  # Why: python-pptx renumbers a template's own slide parts on first access
         self._fresh = _fresh(template_version)
         self._next_notes = 1
         self._taken: set[str] | None = None  # part names already in the package (a template may bring slides)
 
     def add_slide(self, layout):
-        slides = self.presentation.slides
+        """python-pptx's `slides.add_slide(layout)`: a slide part named after the slide count, related
+        to its layout and from the presentation, listed in `p:sldIdLst`; its XML a copy of a fresh one."""
         key = str(layout.part.partname)
-        shapes = self._fresh.get(key)
-        if shapes is None:
-            slide = slides.add_slide(layout)
-            self._fresh[key] = [deepcopy(e) for e in slide.shapes._spTree.iter_shape_elms()]
+        fresh = self._fresh.get(key)
+        if fresh is None:
+            slide = self.slides.add_slide(layout)
+            self._fresh[key] = deepcopy(slide.element)
             return slide
-        rel_id, slide = slides.part.add_slide(layout)
-        tree = slide.shapes._spTree
-        for element in shapes:
-            tree.append(deepcopy(element))
-        slides._sldIdLst.add_sldId(rel_id)
-        return slide
+        presentation_part = self.presentation.part
+        slide_ids = self.presentation.element.get_or_add_sldIdLst()
+        partname = PackURI(f"/ppt/slides/slide{len(slide_ids) + 1}.xml")
+        part = SlidePart(partname, CT.PML_SLIDE, presentation_part.package, deepcopy(fresh))
+        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        _add_slide_id(slide_ids, presentation_part.relate_to(part, RT.SLIDE))
+        return part.slide
 
     def notes_slide(self, slide):
         """The slide's new `p:notes` element, with the notes master's placeholders."""
@@ -70,6 +76,15 @@ class SlideFactory:
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
         return element
+
+
+def _add_slide_id(slide_ids, r_id: str) -> None:
+    """python-pptx's `add_sldId`: one more than the highest slide id in use (at least 256), without its xpath."""
+    next_id = max([255, *(int(e.get("id")) for e in slide_ids.iterchildren(f"{P}sldId"))]) + 1
+    if next_id > MAX_SLIDE_ID:
+        slide_ids.add_sldId(r_id)
+        return
+    etree.SubElement(slide_ids, f"{P}sldId", id=str(next_id)).set(f"{R}id", r_id)
 
 
 def placeholder_shapes(slide_element) -> dict[int, object]:
