@@ -7,7 +7,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from .deck_rels import rels_xml
+from .deck_package_xml import content_types_xml, rels_xml
 from .deck_zip import ZIP_DATE, ZipWriter
 
 FIXED_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
@@ -49,16 +49,14 @@ def save_deterministic(presentation) -> bytes:
     """Save with python-pptx's own part order, but fixed zip dates and permissions.
 
     Why not save and re-zip: compressing the package twice was a fifth of a deck's cost.
-    Why `package._rels` and `_write_content_types_stream`: python-pptx has no public way to get
-    the package's own relationships or the content types item.
+    Why `package._rels`: python-pptx has no public accessor for the package's own relationships.
     """
-    from pptx.opc.packuri import PACKAGE_URI
-    from pptx.opc.serialized import PackageWriter
+    from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 
     package = presentation.part.package
     parts = tuple(package.iter_parts())
     target = ZipWriter()
-    PackageWriter(None, package._rels, parts)._write_content_types_stream(_Members(target))
+    target.write(CONTENT_TYPES_URI.membername, content_types_xml(parts))
     target.write(PACKAGE_URI.rels_uri.membername, rels_xml(package._rels, PACKAGE_URI.baseURI))
     for part in parts:
         partname = part.partname
@@ -66,16 +64,6 @@ def save_deterministic(presentation) -> bytes:
         if len(part.rels):
             target.write(partname.rels_uri.membername, rels_xml(part.rels, partname.baseURI))
     return target.finish()
-
-
-class _Members:
-    """Stands in for python-pptx's zip writer for the content types item."""
-
-    def __init__(self, target: ZipWriter):
-        self.target = target
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        self.target.write(pack_uri.membername, blob)
 
 
 def _member(name: str) -> zipfile.ZipInfo:

@@ -1,11 +1,12 @@
-"""deck_package saves what python-pptx would save: the same .rels bytes for every part, external links included."""
+"""deck_package saves what python-pptx would save: the same .rels, content types and zip bytes."""
 
 from __future__ import annotations
 
+from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PACKAGE_URI
+from pptx.opc.packuri import PACKAGE_URI, PackURI
 
-from generators.deck_rels import rels_xml
+from generators.deck_package_xml import content_types_xml, rels_xml
 from tests.deck_helpers import all_documents, open_deck, render
 
 
@@ -21,6 +22,17 @@ def test_rels_match_python_pptx_for_every_part(project):
             assert rels_xml(part.rels, part.partname.baseURI) == part.rels.xml, part.partname
             checked += 1
     assert checked > 20
+
+
+def test_content_types_match_python_pptx(project):
+    from pptx.opc.serialized import _ContentTypesItem
+    from pptx.parts.image import ImagePart
+
+    presentation = open_deck(render(all_documents(project)[0]))
+    package = presentation.part.package
+    parts = (*package.iter_parts(), ImagePart.load(PackURI("/ppt/media/Foto.PNG"), "image/png", package, b""))
+    expected = etree.tostring(_ContentTypesItem.xml_for(parts), encoding="UTF-8", standalone=True)
+    assert content_types_xml(parts) == expected
 
 
 def test_zip_writer_matches_zipfile():
