@@ -25,7 +25,8 @@ NOTES_BODY = "body"
 
 @lru_cache(maxsize=4)
 def _fresh(template_version) -> dict:
-    """Layout part name -> a fresh slide element of that layout, and None -> a fresh notes slide element."""
+    """Layout part name -> a fresh slide element of that layout and where its placeholders are in the
+    shape tree; None -> the same for a fresh notes slide and its notes placeholder."""
     return {}
 
 
@@ -39,43 +40,61 @@ class SlideFactory:
         self._next_notes = 1
         self._taken: set[str] | None = None  # part names already in the package (a template may bring slides)
 
-    def add_slide(self, layout):
+    def add_slide(self, layout) -> tuple:
         """python-pptx's `slides.add_slide(layout)`: a slide part named after the slide count, related
-        to its layout and from the presentation, listed in `p:sldIdLst`; its XML a copy of a fresh one."""
+        to its layout and from the presentation, listed in `p:sldIdLst`; its XML a copy of a fresh one.
+
+        Returns the slide and its placeholder shape elements by `idx`.
+        """
         key = str(layout.part.partname)
-        fresh = self._fresh.get(key)
-        if fresh is None:
+        cached = self._fresh.get(key)
+        if cached is None:
             slide = self.slides.add_slide(layout)
-            self._fresh[key] = deepcopy(slide.element)
-            return slide
+            self._fresh[key] = deepcopy(slide.element), _positions(slide.element, placeholder_shapes(slide.element))
+            return slide, placeholder_shapes(slide.element)
+        fresh, positions = cached
         presentation_part = self.presentation.part
         slide_ids = self.presentation.element.get_or_add_sldIdLst()
         partname = PackURI(f"/ppt/slides/slide{len(slide_ids) + 1}.xml")
-        part = SlidePart(partname, CT.PML_SLIDE, presentation_part.package, deepcopy(fresh))
+        element = deepcopy(fresh)
+        part = SlidePart(partname, CT.PML_SLIDE, presentation_part.package, element)
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         _add_slide_id(slide_ids, presentation_part.relate_to(part, RT.SLIDE))
-        return part.slide
+        tree = _shape_tree(element)
+        return part.slide, {idx: tree[position] for idx, position in positions.items()}
 
     def notes_slide(self, slide):
-        """The slide's new `p:notes` element, with the notes master's placeholders."""
+        """The notes placeholder of the slide's new notes slide (copied from the notes master), or None."""
         package = slide.part.package
         if self._taken is None:
             self._taken = {str(part.partname) for part in package.iter_parts()}
-        element = self._fresh.get(None)
-        if element is None:
+        cached = self._fresh.get(None)
+        if cached is None:
             notes = slide.notes_slide
-            self._fresh[None] = deepcopy(notes.element)
+            body = notes_body(notes.element)
+            position = None if body is None else _shape_tree(notes.element).index(body)
+            self._fresh[None] = deepcopy(notes.element), position
             self._taken.add(str(notes.part.partname))
-            return notes.element
+            return body
+        fresh, position = cached
         while (partname := PackURI(f"/ppt/notesSlides/notesSlide{self._next_notes}.xml")) in self._taken:
             self._next_notes += 1
         self._next_notes += 1
-        element = deepcopy(element)
+        element = deepcopy(fresh)
         part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, package, element)
         part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
-        return element
+        return None if position is None else _shape_tree(element)[position]
+
+
+def _shape_tree(element):
+    return element.find(f"{P}cSld/{P}spTree")
+
+
+def _positions(element, shapes: dict) -> dict[int, int]:
+    tree = _shape_tree(element)
+    return {idx: tree.index(shape) for idx, shape in shapes.items()}
 
 
 def _add_slide_id(slide_ids, r_id: str) -> None:
@@ -90,7 +109,7 @@ def _add_slide_id(slide_ids, r_id: str) -> None:
 def placeholder_shapes(slide_element) -> dict[int, object]:
     """Placeholder shape elements by `idx`, as python-pptx's `slide.placeholders` sees them, without xpath."""
     found = {}
-    for shape in slide_element.find(f"{P}cSld/{P}spTree"):
+    for shape in _shape_tree(slide_element):
         ph = shape.find(f"*/{P}nvPr/{P}ph")
         if ph is not None:
             found[int(ph.get("idx", "0"))] = shape
@@ -99,7 +118,7 @@ def placeholder_shapes(slide_element) -> dict[int, object]:
 
 def notes_body(notes_element):
     """The notes placeholder (the first `body` placeholder), or None."""
-    for shape in notes_element.find(f"{P}cSld/{P}spTree"):
+    for shape in _shape_tree(notes_element):
         ph = shape.find(f"*/{P}nvPr/{P}ph")
         if ph is not None and ph.get("type") == NOTES_BODY:
             return shape

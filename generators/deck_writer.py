@@ -13,7 +13,7 @@ from pptx.util import Emu
 
 from .deck_model import DeckPlan, PlannedImage
 from .deck_package import CoreProperties, save_deterministic, set_core_properties
-from .deck_slide_factory import SlideFactory, notes_body, placeholder_shapes
+from .deck_slide_factory import SlideFactory
 from .deck_template import (
     open_template,
     picture_placeholder,
@@ -40,8 +40,7 @@ def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
         if planned.layout not in layouts:
             layouts[planned.layout] = _layout_order(presentation, planned.layout, version)
         layout, title_idx, text_idxs = layouts[planned.layout]
-        slide = factory.add_slide(layout)
-        by_idx = placeholder_shapes(slide.element)
+        slide, by_idx = factory.add_slide(layout)
         write_title(by_idx[title_idx], planned.title, planned.title_size)
         for idx, paras in zip(text_idxs, planned.boxes):
             if paras:
@@ -49,7 +48,7 @@ def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
         if planned.image is not None:
             _write_image(slide, planned.image, presentation)
         if planned.notes:
-            body = notes_body(factory.notes_slide(slide))
+            body = factory.notes_slide(slide)
             if body is not None:
                 write_notes(body, planned.notes)
     meta = plan.meta

@@ -15,7 +15,7 @@ def _deck(use_factory: bool) -> bytes:
     factory = SlideFactory(presentation, template_version(TEMPLATE_PATH))
     for number, name in enumerate(LAYOUTS):
         layout = presentation.slide_layouts.get_by_name(name)
-        slide = factory.add_slide(layout) if use_factory else presentation.slides.add_slide(layout)
+        slide = factory.add_slide(layout)[0] if use_factory else presentation.slides.add_slide(layout)
         if number % 3 and use_factory:
             factory.notes_slide(slide)
         elif number % 3:
