@@ -16,6 +16,7 @@ from .deck_model import BULLET, NO_BULLET, NUMBER, Para
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+RUN, RUN_PROPERTIES, TEXT, END_PARA = f"{A}r", f"{A}rPr", f"{A}t", f"{A}endParaRPr"
 INDENT_EMU = 457200  # the 36 pt hanging indent deck_measure assumes for bullets and numbers
 DUTCH = "nl-NL"
 _CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
@@ -31,7 +32,7 @@ def text_body(sp):
 def write_title(sp, text: str, size: float) -> None:
     body = text_body(sp)
     _wrap(body)
-    _run(_first_p(body), text, (("sz", _centipoints(size)), ("lang", DUTCH)))
+    _run(_first_p(body), text, {"sz": _centipoints(size), "lang": DUTCH})
 
 
 def write_paras(sp, paras: tuple[Para, ...]) -> None:
@@ -42,12 +43,12 @@ def write_paras(sp, paras: tuple[Para, ...]) -> None:
         _p_pr(p, para)
         size = _centipoints(para.size)
         for source in para.runs:
-            attrs = [("sz", size)]
+            attrs = {"sz": size}
             if source.bold is not None:
-                attrs.append(("b", _BOOL[source.bold]))
+                attrs["b"] = _BOOL[source.bold]
             if source.italic is not None:
-                attrs.append(("i", _BOOL[source.italic]))
-            attrs.append(("lang", DUTCH))
+                attrs["i"] = _BOOL[source.italic]
+            attrs["lang"] = DUTCH
             _run(p, source.text, attrs)
 
 
@@ -55,7 +56,7 @@ def write_notes(sp, notes: tuple[str, ...]) -> None:
     body = text_body(sp)
     for index, text in enumerate(notes):
         p = _first_p(body) if index == 0 else etree.SubElement(body, f"{A}p")
-        _run(p, text, (("lang", DUTCH),))
+        _run(p, text, {"lang": DUTCH})
 
 
 def _wrap(body) -> None:
@@ -89,13 +90,16 @@ def _p_pr(p, para: Para) -> None:
         etree.SubElement(p_pr, f"{A}buNone")
 
 
-def _run(p, text: str, attrs) -> None:
-    """One `a:r`; control characters other than tab and line feed become `_xHHHH_`, as in python-pptx."""
-    end = p.find(f"{A}endParaRPr")
-    run = etree.SubElement(p, f"{A}r")
+def _run(p, text: str, attrs: dict[str, str]) -> None:
+    """One `a:r` with `attrs` on its `a:rPr` in their order; control characters other than tab and
+    line feed become `_xHHHH_`, as in python-pptx."""
+    end = p.find(END_PARA)
+    run = etree.SubElement(p, RUN)
     if end is not None:
         end.addprevious(run)
-    r_pr = etree.SubElement(run, f"{A}rPr")
-    for name, value in attrs:
-        r_pr.set(name, value)
-    etree.SubElement(run, f"{A}t").text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+    etree.SubElement(run, RUN_PROPERTIES, attrs)
+    etree.SubElement(run, TEXT).text = _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
+
+
+def _escape(match) -> str:
+    return f"_x{ord(match.group()):04X}_"
