@@ -35,10 +35,13 @@ def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
     version = template_version(template)
     presentation = open_template(template)
     factory = SlideFactory(presentation, version)
+    by_name: dict = {}
+    for layout in presentation.slide_layouts:
+        by_name.setdefault(layout.name, layout)  # Why setdefault: get_by_name gives the first of a name
     layouts: dict[str, tuple] = {}
     for planned in plan.slides:
         if planned.layout not in layouts:
-            layouts[planned.layout] = _layout_order(presentation, planned.layout, version)
+            layouts[planned.layout] = _layout_order(by_name[planned.layout], planned.layout, version)
         layout, title_idx, text_idxs = layouts[planned.layout]
         slide, by_idx = factory.add_slide(layout)
         write_title(by_idx[title_idx], planned.title, planned.title_size)
@@ -56,9 +59,8 @@ def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
     return save_deterministic(presentation)
 
 
-def _layout_order(presentation, name: str, version) -> tuple:
+def _layout_order(layout, name: str, version) -> tuple:
     """The layout with its title placeholder index and text placeholder indexes in reading order."""
-    layout = presentation.slide_layouts.get_by_name(name)
     orders = _layout_orders(version)
     if name not in orders:
         title = title_placeholder(layout)
