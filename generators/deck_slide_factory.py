@@ -9,6 +9,7 @@ are kept per template version for the whole process: they depend on nothing but 
 from __future__ import annotations
 
 from copy import deepcopy
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lxml import etree
@@ -23,11 +24,19 @@ MAX_SLIDE_ID = 2147483647
 NOTES_BODY = "body"
 
 
+@dataclass
+class _Fresh:
+    """What a template version gives every deck: fresh slides per layout part name and a fresh notes
+    slide, each with where its placeholders sit in the shape tree, and the template's own part names."""
+
+    slides: dict[str, tuple] = field(default_factory=dict)
+    notes: tuple | None = None
+    part_names: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=4)
-def _fresh(template_version) -> dict:
-    """Layout part name -> a fresh slide element of that layout and where its placeholders are in the
-    shape tree; None -> the same for a fresh notes slide and its notes placeholder."""
-    return {}
+def _fresh(template_version) -> _Fresh:
+    return _Fresh()
 
 
 class SlideFactory:
@@ -37,8 +46,10 @@ class SlideFactory:
         self.presentation = presentation
         self.slides = presentation.slides  # Why: python-pptx renumbers a template's own slide parts on first access
         self._fresh = _fresh(template_version)
+        if not self._fresh.part_names:
+            self._fresh.part_names = frozenset(str(part.partname) for part in presentation.part.package.iter_parts())
+        self._taken = set(self._fresh.part_names)  # Why: a template may bring its own notes slides
         self._next_notes = 1
-        self._taken: set[str] | None = None  # part names already in the package (a template may bring slides)
 
     def add_slide(self, layout) -> tuple:
         """python-pptx's `slides.add_slide(layout)`: a slide part named after the slide count, related
@@ -47,11 +58,12 @@ class SlideFactory:
         Returns the slide and its placeholder shape elements by `idx`.
         """
         key = str(layout.part.partname)
-        cached = self._fresh.get(key)
+        cached = self._fresh.slides.get(key)
         if cached is None:
             slide = self.slides.add_slide(layout)
-            self._fresh[key] = deepcopy(slide.element), _positions(slide.element, placeholder_shapes(slide.element))
-            return slide, placeholder_shapes(slide.element)
+            shapes = placeholder_shapes(slide.element)
+            self._fresh.slides[key] = deepcopy(slide.element), _positions(slide.element, shapes)
+            return slide, shapes
         fresh, positions = cached
         presentation_part = self.presentation.part
         slide_ids = self.presentation.element.get_or_add_sldIdLst()
@@ -66,14 +78,12 @@ class SlideFactory:
     def notes_slide(self, slide):
         """The notes placeholder of the slide's new notes slide (copied from the notes master), or None."""
         package = slide.part.package
-        if self._taken is None:
-            self._taken = {str(part.partname) for part in package.iter_parts()}
-        cached = self._fresh.get(None)
+        cached = self._fresh.notes
         if cached is None:
             notes = slide.notes_slide
             body = notes_body(notes.element)
             position = None if body is None else _shape_tree(notes.element).index(body)
-            self._fresh[None] = deepcopy(notes.element), position
+            self._fresh.notes = deepcopy(notes.element), position
             self._taken.add(str(notes.part.partname))
             return body
         fresh, position = cached

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pptx import Presentation
+
 from generators.deck_package import save_deterministic
 from generators.deck_slide_factory import SlideFactory, _fresh
 from generators.deck_template import open_template, template_version
@@ -10,9 +12,9 @@ from generators.deck_template_build import TEMPLATE_PATH
 LAYOUTS = ("Titel", "Inhoud", "Inhoud", "Twee kolommen", "Afbeelding", "Inhoud", "Twee kolommen", "Afsluiting")
 
 
-def _deck(use_factory: bool) -> bytes:
-    presentation = open_template(TEMPLATE_PATH)
-    factory = SlideFactory(presentation, template_version(TEMPLATE_PATH))
+def _deck(template, use_factory: bool) -> bytes:
+    presentation = open_template(template)
+    factory = SlideFactory(presentation, template_version(template))
     for number, name in enumerate(LAYOUTS):
         layout = presentation.slide_layouts.get_by_name(name)
         slide = factory.add_slide(layout)[0] if use_factory else presentation.slides.add_slide(layout)
@@ -25,6 +27,19 @@ def _deck(use_factory: bool) -> bytes:
 
 def test_factory_matches_python_pptx_first_time_and_from_its_copies():
     _fresh.cache_clear()
-    expected = _deck(use_factory=False)
-    assert _deck(use_factory=True) == expected
-    assert _deck(use_factory=True) == expected
+    expected = _deck(TEMPLATE_PATH, use_factory=False)
+    assert _deck(TEMPLATE_PATH, use_factory=True) == expected
+    assert _deck(TEMPLATE_PATH, use_factory=True) == expected
+
+
+def test_factory_matches_python_pptx_on_a_template_with_its_own_slides_and_notes(tmp_path):
+    presentation = Presentation(str(TEMPLATE_PATH))
+    for name in ("Titel", "Inhoud", "Vraag"):
+        slide = presentation.slides.add_slide(presentation.slide_layouts.get_by_name(name))
+        if name != "Inhoud":
+            slide.notes_slide.notes_text_frame.text = f"Notitie bij {name}"
+    template = tmp_path / "met-dias.pptx"
+    presentation.save(str(template))
+    expected = _deck(template, use_factory=False)
+    assert _deck(template, use_factory=True) == expected
+    assert _deck(template, use_factory=True) == expected
