@@ -14,13 +14,7 @@ from pptx.util import Emu
 from .deck_model import DeckPlan, PlannedImage
 from .deck_package import CoreProperties, save_deterministic, set_core_properties
 from .deck_slide_factory import SlideFactory
-from .deck_template import (
-    open_template,
-    picture_placeholder,
-    template_version,
-    text_placeholders,
-    title_placeholder,
-)
+from .deck_template import open_template, picture_placeholder, template_version, text_placeholders, title_placeholder
 from .deck_text import write_notes, write_paras, write_title
 from .image_assets import normalized_png
 
