@@ -32,11 +32,14 @@ def _dos(date_time: tuple[int, ...]) -> tuple[int, int]:
 DOS_TIME, DOS_DATE = _dos(ZIP_DATE)
 
 
-@lru_cache(maxsize=512)
 def _deflate(data: bytes) -> tuple[bytes, int]:
     """Raw deflate at zlib's default level, as zipfile does, and the CRC-32."""
     compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
     return compressor.compress(data) + compressor.flush(), zlib.crc32(data)
+
+
+_deflate_kept = lru_cache(maxsize=256)(_deflate)
+KEPT_MAX = 32 * 1024  # Why: XML parts are a few KiB; pictures are bigger and would make the cache hold megabytes
 
 
 class ZipWriter:
@@ -49,7 +52,7 @@ class ZipWriter:
     def write(self, name: str, data: bytes) -> None:
         if len(data) * 1.05 > LIMIT or self.out.tell() > LIMIT:
             raise ValueError("too large for a zip without zip64 records")
-        packed, crc = _deflate(data)
+        packed, crc = _deflate_kept(data) if len(data) <= KEPT_MAX else _deflate(data)
         try:
             encoded, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
