@@ -8,9 +8,9 @@ import zipfile
 from dataclasses import dataclass
 
 from .deck_package_xml import content_types_xml, rels_xml
-from .deck_zip import ZIP_DATE, ZipWriter
 
 FIXED_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
+ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -55,15 +55,16 @@ def save_deterministic(presentation) -> bytes:
 
     package = presentation.part.package
     parts = tuple(package.iter_parts())
-    target = ZipWriter()
-    target.write(CONTENT_TYPES_URI.membername, content_types_xml(parts))
-    target.write(PACKAGE_URI.rels_uri.membername, rels_xml(package._rels, PACKAGE_URI.baseURI))
-    for part in parts:
-        partname = part.partname
-        target.write(partname.membername, part.blob)
-        if len(part.rels):
-            target.write(partname.rels_uri.membername, rels_xml(part.rels, partname.baseURI))
-    return target.finish()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        target.writestr(_member(CONTENT_TYPES_URI.membername), content_types_xml(parts))
+        target.writestr(_member(PACKAGE_URI.rels_uri.membername), rels_xml(package._rels, PACKAGE_URI.baseURI))
+        for part in parts:
+            partname = part.partname
+            target.writestr(_member(partname.membername), part.blob)
+            if len(part.rels):
+                target.writestr(_member(partname.rels_uri.membername), rels_xml(part.rels, partname.baseURI))
+    return out.getvalue()
 
 
 def _member(name: str) -> zipfile.ZipInfo:

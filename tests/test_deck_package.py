@@ -34,24 +34,3 @@ def test_content_types_match_python_pptx(project):
     expected = etree.tostring(_ContentTypesItem.xml_for(parts), encoding="UTF-8", standalone=True)
     assert content_types_xml(parts) == expected
 
-
-def test_zip_writer_matches_zipfile():
-    import io
-    import zipfile
-
-    from generators.deck_package import _member
-    from generators.deck_zip import ZipWriter
-
-    members = [
-        ("[Content_Types].xml", b"<Types/>" * 50),
-        ("ppt/leeg.xml", b""),
-        ("ppt/média/één.bin", bytes(range(256)) * 9),
-    ]
-    expected = io.BytesIO()
-    with zipfile.ZipFile(expected, "w") as target:
-        for name, data in members:
-            target.writestr(_member(name), data)
-    ours = ZipWriter()
-    for name, data in members:
-        ours.write(name, data)
-    assert ours.finish() == expected.getvalue()
