@@ -30,40 +30,49 @@ class TextBox:
 
 
 @lru_cache(maxsize=8)
-def _font(fonts_dir: Path, bold: bool, italic: bool):
+def _font(fonts_dir: str, bold: bool, italic: bool):
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(fonts_dir / f"Carlito-{FACES[(bold, italic)]}.ttf"), UNITS)
+    return ImageFont.truetype(str(Path(fonts_dir) / f"Carlito-{FACES[(bold, italic)]}.ttf"), UNITS)
 
 
 @lru_cache(maxsize=20_000)
-def _unit_width(fonts_dir: Path, text: str, bold: bool, italic: bool) -> float:
+def _unit_width(fonts_dir: str, text: str, bold: bool, italic: bool) -> float:
     return _font(fonts_dir, bold, italic).getlength(text)
+
+
+@lru_cache(maxsize=20_000)
+def _word_widths(fonts_dir: str, runs: tuple[Run, ...], size: float) -> tuple[tuple[str, float], ...]:
+    """Words with their widths; a word may be built from runs of different styles.
+
+    Why cached: fitting measures the same paragraphs again for every split it tries and for every
+    check; the result depends only on the font files, the runs and the size.
+    """
+    words: list[tuple[str, float]] = []
+    text, width, open_word = "", 0.0, False
+    for run in runs:
+        for i, piece in enumerate(run.text.replace("\n", " ").split(" ")):
+            if i > 0 and open_word:
+                words.append((text, width))
+                text, width, open_word = "", 0.0, False
+            if piece:
+                text += piece
+                width += _unit_width(fonts_dir, piece, run.bold, run.italic) * size / UNITS
+                open_word = True
+    if open_word:
+        words.append((text, width))
+    return tuple(words)
 
 
 class Measurer:
     def __init__(self, fonts_dir: Path):
-        self.fonts_dir = fonts_dir
+        self.fonts_dir = str(fonts_dir)  # Why str: the caches compare it on every lookup, and Path equality is slow
 
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
         return _unit_width(self.fonts_dir, text, bold, italic) * size / UNITS
 
-    def _words(self, runs: tuple[Run, ...], size: float) -> list[tuple[str, float]]:
-        """Words with their widths; a word may be built from runs of different styles."""
-        words: list[tuple[str, float]] = []
-        text, width, open_word = "", 0.0, False
-        for run in runs:
-            for i, piece in enumerate(run.text.replace("\n", " ").split(" ")):
-                if i > 0 and open_word:
-                    words.append((text, width))
-                    text, width, open_word = "", 0.0, False
-                if piece:
-                    text += piece
-                    width += self.width(piece, size, run.bold, run.italic)
-                    open_word = True
-        if open_word:
-            words.append((text, width))
-        return words
+    def _words(self, runs: tuple[Run, ...], size: float) -> tuple[tuple[str, float], ...]:
+        return _word_widths(self.fonts_dir, runs, size)
 
     def lines(self, para: Para, box_width: float) -> int:
         available = self.available(para, box_width)

@@ -1,4 +1,4 @@
-"""Deterministic .pptx packaging: fixed core properties and a re-zip with fixed entry dates."""
+"""Deterministic .pptx packaging: fixed core properties, and saving or re-zipping with fixed entry dates."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
+
+from .deck_package_xml import content_types_xml, rels_xml
 
 FIXED_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
 ZIP_DATE = (2025, 1, 1, 0, 0, 0)
@@ -47,28 +49,22 @@ def save_deterministic(presentation) -> bytes:
     """Save with python-pptx's own part order, but fixed zip dates and permissions.
 
     Why not save and re-zip: compressing the package twice was a fifth of a deck's cost.
+    Why `package._rels`: python-pptx has no public accessor for the package's own relationships.
     """
-    from pptx.opc.serialized import PackageWriter
+    from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 
     package = presentation.part.package
+    parts = tuple(package.iter_parts())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
-        writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
-        member = _FixedDateMembers(target)
-        writer._write_content_types_stream(member)
-        writer._write_pkg_rels(member)
-        writer._write_parts(member)
+        target.writestr(_member(CONTENT_TYPES_URI.membername), content_types_xml(parts))
+        target.writestr(_member(PACKAGE_URI.rels_uri.membername), rels_xml(package._rels, PACKAGE_URI.baseURI))
+        for part in parts:
+            partname = part.partname
+            target.writestr(_member(partname.membername), part.blob)
+            if len(part.rels):
+                target.writestr(_member(partname.rels_uri.membername), rels_xml(part.rels, partname.baseURI))
     return out.getvalue()
-
-
-class _FixedDateMembers:
-    """Stands in for python-pptx's zip writer: one member per part, with fixed metadata."""
-
-    def __init__(self, target: zipfile.ZipFile):
-        self.target = target
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        self.target.writestr(_member(pack_uri.membername), blob)
 
 
 def _member(name: str) -> zipfile.ZipInfo:

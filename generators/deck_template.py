@@ -48,17 +48,22 @@ def open_template(path: Path):
         raise DeckTemplateError(
             f"Het sjabloon '{display_path(path)}' kan niet worden geopend als PowerPoint-bestand (.pptx)."
         ) from exc
-    stat = path.stat()
-    version = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    version = template_version(path)
     if version not in _CHECKED:
         check_layouts(presentation, path)
         _CHECKED.add(version)
     return presentation
 
 
+def template_version(path: Path) -> tuple[Path, int, int]:
+    """The template file as one version: what per-process caches of its contents are keyed by."""
+    stat = path.stat()
+    return path.resolve(), stat.st_mtime_ns, stat.st_size
+
 
 def check_layouts(presentation, path: Path) -> None:
-    """Every layout the deck uses must exist by name and have enough text placeholders."""
+    """Every layout the deck uses must exist by name and have enough text placeholders, and the notes
+    master a notes placeholder for the teacher's notes."""
     names = [layout.name for layout in presentation.slide_layouts]
     missing = [name for name in LAYOUT_BOXES if name not in names]
     shown = display_path(path)
@@ -79,6 +84,23 @@ def check_layouts(presentation, path: Path) -> None:
                 f"{'geen titel en ' if title_placeholder(layout) is None else ''}{found} "
                 f"{'tekstvak' if found == 1 else 'tekstvakken'}."
             )
+    if not _notes_master_has_body(presentation):
+        raise DeckTemplateError(
+            f"Het notitiemodel van het sjabloon '{shown}' heeft geen notitievak, dus de docentnotities kunnen "
+            "nergens staan. Zet het notitievak terug (in PowerPoint: Beeld > Notitiemodel > Indeling model)."
+        )
+
+
+def _notes_master_has_body(presentation) -> bool:
+    """Why not `presentation.notes_master`: it adds a default notes master (with a notes placeholder)
+    when the template has none, and the check must not change the deck it opened."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        master = presentation.part.part_related_by(RT.NOTES_MASTER).notes_master
+    except KeyError:
+        return True
+    return any(ph.placeholder_format.type == PP_PLACEHOLDER.BODY for ph in master.placeholders)
 
 
 def title_placeholder(container):

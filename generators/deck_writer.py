@@ -7,90 +7,60 @@ makes PowerPoint offer to "repair" a file (python-pptx issues #67, #74, #688, #9
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
-from lxml import etree
-from pptx.enum.lang import MSO_LANGUAGE_ID
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
-from .deck_model import BULLET, NO_BULLET, NUMBER, DeckPlan, Para, PlannedImage, PlannedSlide
+from .deck_model import DeckPlan, PlannedImage
 from .deck_package import CoreProperties, save_deterministic, set_core_properties
 from .deck_slide_factory import SlideFactory
-from .deck_template import open_template, picture_placeholder, text_placeholders, title_placeholder
+from .deck_template import open_template, picture_placeholder, template_version, text_placeholders, title_placeholder
+from .deck_text import write_notes, write_paras, write_title
 from .image_assets import normalized_png
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-INDENT_EMU = 457200  # the 36 pt hanging indent deck_measure assumes for bullets and numbers
-DUTCH = MSO_LANGUAGE_ID.DUTCH
+
+@lru_cache(maxsize=4)
+def _layout_orders(template_version) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Layout name -> its title and text placeholder indexes, kept per template version for the process."""
+    return {}
 
 
 def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
+    version = template_version(template)
     presentation = open_template(template)
-    factory = SlideFactory(presentation)
+    factory = SlideFactory(presentation, version)
+    by_name: dict = {}
+    for layout in presentation.slide_layouts:
+        by_name.setdefault(layout.name, layout)  # Why setdefault: get_by_name gives the first of a name
     layouts: dict[str, tuple] = {}
     for planned in plan.slides:
         if planned.layout not in layouts:
-            layouts[planned.layout] = _layout_order(presentation.slide_layouts.get_by_name(planned.layout))
+            layouts[planned.layout] = _layout_order(by_name[planned.layout], planned.layout, version)
         layout, title_idx, text_idxs = layouts[planned.layout]
-        slide = factory.add_slide(layout)
-        # Why one pass: each placeholder lookup by index walks the XML with xpath; this was half the cost.
-        by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-        _write_title(by_idx[title_idx], planned)
+        slide, by_idx = factory.add_slide(layout)
+        write_title(by_idx[title_idx], planned.title, planned.title_size)
         for idx, paras in zip(text_idxs, planned.boxes):
             if paras:
-                _write_paras(by_idx[idx].text_frame, paras)
+                write_paras(by_idx[idx], paras)
         if planned.image is not None:
             _write_image(slide, planned.image, presentation)
         if planned.notes:
-            _write_notes(factory.notes_slide(slide), planned.notes)
+            body = factory.notes_slide(slide)
+            if body is not None:
+                write_notes(body, planned.notes)
     meta = plan.meta
     set_core_properties(presentation, CoreProperties(meta.title, meta.subject, meta.author, meta.keywords))
     return save_deterministic(presentation)
 
 
-def _layout_order(layout) -> tuple:
+def _layout_order(layout, name: str, version) -> tuple:
     """The layout with its title placeholder index and text placeholder indexes in reading order."""
-    title = title_placeholder(layout)
-    return layout, title.placeholder_format.idx, tuple(ph.placeholder_format.idx for ph in text_placeholders(layout))
-
-
-def _write_title(placeholder, planned: PlannedSlide) -> None:
-    frame = placeholder.text_frame
-    frame.word_wrap = True
-    run = frame.paragraphs[0].add_run()
-    run.text = planned.title
-    run.font.size = Pt(planned.title_size)
-    run.font.language_id = DUTCH
-
-
-def _write_paras(frame, paras: tuple[Para, ...]) -> None:
-    frame.word_wrap = True
-    for index, para in enumerate(paras):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        _set_bullet(paragraph, para)
-        paragraph.space_before = Pt(para.space_before)
-        for source in para.runs:
-            run = paragraph.add_run()
-            run.text = source.text
-            run.font.size = Pt(para.size)
-            run.font.bold = source.bold
-            run.font.italic = source.italic
-            run.font.language_id = DUTCH
-
-
-def _set_bullet(paragraph, para: Para) -> None:
-    """Bullets are written on every paragraph, so a school template's own list style cannot change the measure."""
-    p_pr = paragraph._p.get_or_add_pPr()
-    indented = para.bullet != NO_BULLET
-    p_pr.set("marL", str(INDENT_EMU if indented else 0))
-    p_pr.set("indent", str(-INDENT_EMU if indented else 0))
-    if para.bullet == BULLET:
-        etree.SubElement(p_pr, f"{{{A}}}buFont", typeface="Arial")
-        etree.SubElement(p_pr, f"{{{A}}}buChar", char="•")
-    elif para.bullet == NUMBER:
-        etree.SubElement(p_pr, f"{{{A}}}buFont", typeface="+mj-lt")
-        etree.SubElement(p_pr, f"{{{A}}}buAutoNum", type="arabicPeriod", startAt=str(para.number))
-    else:
-        etree.SubElement(p_pr, f"{{{A}}}buNone")
+    orders = _layout_orders(version)
+    if name not in orders:
+        title = title_placeholder(layout)
+        texts = tuple(ph.placeholder_format.idx for ph in text_placeholders(layout))
+        orders[name] = title.placeholder_format.idx, texts
+    return (layout, *orders[name])
 
 
 def _write_image(slide, image: PlannedImage, presentation) -> None:
@@ -118,12 +88,3 @@ def _write_image(slide, image: PlannedImage, presentation) -> None:
     c_nv_pr = picture.element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr")
     c_nv_pr.set("descr", image.alt)
     c_nv_pr.set("name", "Afbeelding")
-
-
-def _write_notes(notes_slide, notes: tuple[str, ...]) -> None:
-    frame = notes_slide.notes_text_frame
-    for index, text in enumerate(notes):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        run = paragraph.add_run()
-        run.text = text
-        run.font.language_id = DUTCH

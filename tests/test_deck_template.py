@@ -53,6 +53,18 @@ def test_missing_layout_is_a_dutch_error_listing_what_exists(tmp_path, project):
     assert aborted.value.diagnostics.items[0].message == message
 
 
+def test_notes_master_without_a_notes_placeholder_is_a_dutch_error(tmp_path):
+    presentation = Presentation(str(TEMPLATE_PATH))
+    master = presentation.notes_master
+    for placeholder in master.placeholders:
+        if placeholder.placeholder_format.type == 2:  # body: where the notes go
+            placeholder.element.getparent().remove(placeholder.element)
+    path = tmp_path / "zonder-notities.pptx"
+    presentation.save(str(path))
+    with pytest.raises(DeckTemplateError, match="heeft geen notitievak"):
+        open_template(path)
+
+
 def test_not_a_pptx_is_a_dutch_error(tmp_path):
     path = tmp_path / "kapot.pptx"
     path.write_bytes(b"geen pptx")
