@@ -1,24 +1,21 @@
 """Render documents, one task per (document, generator), in worker processes that start with the build.
 
-Why start early: a worker spends about half a second importing python-pptx and reportlab and
-loading fonts, the template and hyphenation patterns; started before the lessons are read, that
-happens while the main process reads and checks them. Why one task per file: the guide of one
+Why start early: warming up (importing python-pptx and reportlab, loading fonts, the template and
+hyphenation patterns) takes about half a second; started before the lessons are read, that happens
+while the main process reads and checks them, in one process whose workers share it (`warm_pool`). Why one task per file: the guide of one
 lesson and its deck can then be made at the same time, which is what an author editing one
 lesson waits for.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .paths import artifact_path
+from .warm_pool import WarmPool
 
 if TYPE_CHECKING:  # Why: imported before the workers start, so it stays light
     from .diagnostics import Diagnostic
@@ -67,7 +64,6 @@ _WORKER: dict = {}
 
 def _init_worker(options: RenderOptions, generators: tuple[Generator, ...], extras: Extras) -> None:
     _WORKER.update(options=options, generators=generators, extras=extras)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     for warm_up in dict.fromkeys(g.load_warm_up() for g in generators):
         if warm_up is None:
             continue
@@ -75,14 +71,6 @@ def _init_worker(options: RenderOptions, generators: tuple[Generator, ...], extr
             warm_up(options)
         except Exception:  # noqa: BLE001
             pass  # Why: a broken template or font is reported, located, by the task that needs it
-
-
-def _exit_with_parent(parent: int) -> None:
-    """Why: a build or watch that is killed cannot stop its workers, and they would wait for work forever
-    (each holds the other end of the task queue open)."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 def _task_in_worker(document: LessonDocument, index: int) -> tuple[list[Output], list[Diagnostic]]:
@@ -100,12 +88,9 @@ class RenderPool:
         self.options, self.generators, self.extras = options, generators, extras
         # Why jobs + 1 documents: about six files each, so no worker waits while this process reads the next lesson.
         self.ahead = jobs + 1
-        self._executor: ProcessPoolExecutor | None = None
+        self._executor: WarmPool | None = None
         if jobs >= 1:
-            context = multiprocessing.get_context("fork")
-            self._executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                                 initargs=(options, generators, extras))
-            self._executor.submit(int)  # Why: with fork, the first task starts every worker, and so their warm-up
+            self._executor = WarmPool(jobs, _init_worker, (options, generators, extras))
 
     def call(self, function: Callable, *args) -> Callable[[], object]:
         """Run a picklable function in a worker; the returned callable waits for its result."""
@@ -176,7 +161,7 @@ class RenderPool:
 
     def close(self) -> None:
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(cancel_futures=True)
             self._executor = None
 
     def __enter__(self) -> RenderPool:

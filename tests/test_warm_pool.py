@@ -1,0 +1,110 @@
+"""The warm pool: one warm-up, workers forked from it, results and failures as ProcessPoolExecutor gives them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures import FIRST_COMPLETED, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
+
+from generators.warm_pool import RemoteTraceback, WarmPool
+
+WARMED: list[int] = []
+
+
+def _warm_up(log: Path) -> None:
+    WARMED.append(os.getpid())
+    with log.open("a") as out:
+        out.write(f"{os.getpid()}\n")
+
+
+def _who(pause: float = 0.0) -> tuple[int, list[int]]:
+    time.sleep(pause)
+    return os.getpid(), list(WARMED)
+
+
+def _fail(message: str) -> None:
+    raise ValueError(message)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        waited, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True  # not ours to reap: it exists
+    return waited == 0
+
+
+def _gone(pids, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(_alive(pid) for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_workers_share_one_warm_up_and_run_in_parallel(tmp_path):
+    log = tmp_path / "warm.txt"
+    pool = WarmPool(2, _warm_up, (log,))
+    try:
+        futures = [pool.submit(_who, 0.3) for _ in range(4)]
+        results = [f.result(timeout=30) for f in futures]
+    finally:
+        pool.shutdown()
+    warm_pids = log.read_text().split()
+    assert len(warm_pids) == 1, "the warm-up must run once, not once per worker"
+    workers = {pid for pid, _ in results}
+    assert len(workers) == 2 and os.getpid() not in workers and int(warm_pids[0]) not in workers
+    assert all(warmed == [int(warm_pids[0])] for _, warmed in results), "workers inherit what the warm-up loaded"
+
+
+def test_a_failing_task_raises_its_own_exception_with_the_workers_traceback(tmp_path):
+    pool = WarmPool(1, _warm_up, (tmp_path / "warm.txt",))
+    try:
+        future = pool.submit(_fail, "kapot")
+        with pytest.raises(ValueError, match="kapot") as caught:
+            future.result(timeout=30)
+        assert isinstance(caught.value.__cause__, RemoteTraceback)
+        assert "_fail" in str(caught.value.__cause__)
+        assert pool.submit(_who).result(timeout=30), "one failing task does not break the pool"
+    finally:
+        pool.shutdown()
+
+
+def test_a_killed_worker_breaks_the_pool(tmp_path):
+    pool = WarmPool(2, _warm_up, (tmp_path / "warm.txt",))
+    try:
+        victim_pid, _ = pool.submit(_who).result(timeout=30)
+        slow = [pool.submit(_who, 5) for _ in range(2)]
+        waiting = pool.submit(_who)
+        time.sleep(0.5)
+        os.kill(victim_pid, signal.SIGKILL)
+        done, _ = wait([*slow, waiting], timeout=30, return_when=FIRST_COMPLETED)
+        assert done
+        with pytest.raises(BrokenProcessPool):
+            waiting.result(timeout=30)
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(_who)
+    finally:
+        pool.shutdown()
+
+
+def test_shutdown_cancels_waiting_tasks_and_every_process_exits(tmp_path):
+    pool = WarmPool(2, _warm_up, (tmp_path / "warm.txt",))
+    running = [pool.submit(_who, 0.5) for _ in range(2)]
+    waiting = [pool.submit(_who) for _ in range(3)]
+    time.sleep(0.2)
+    warm = pool._warm.pid
+    pool.shutdown(cancel_futures=True)
+    assert all(f.cancelled() for f in waiting)
+    workers = [f.result(timeout=30)[0] for f in running]
+    assert _gone([warm, *workers]), "the warm process and its workers must exit after shutdown"
