@@ -146,6 +146,7 @@ def _send_quietly(connection: Connection, message) -> None:
 
 def _warm_process(ours: list[Connection], theirs: list[Connection], initializer, initargs) -> None:
     """Warm up, fork one worker per connection, then wait until they have all exited."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # Why: `watch` turns SIGTERM into KeyboardInterrupt; here it just ends
     for end in ours:
         end.close()
     _watch_parent()

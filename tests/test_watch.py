@@ -149,14 +149,18 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker processes")
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL, "ctrl-c"])
 def test_workers_stop_when_watch_is_killed(tmp_path, stop):
-    """Before, a `kill`ed watch left its workers waiting for work forever."""
+    """Before, a `kill`ed watch left its workers waiting for work forever, and Ctrl+C printed their tracebacks.
+
+    Ctrl+C in a terminal sends SIGINT to the whole process group: the watch, its warm process and its workers.
+    """
     shutil.copytree(FIXTURE, tmp_path / "lessons")
     env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "PYTHONUNBUFFERED": "1"}
     code = "import sys; from generators.cli import main; sys.argv = ['lespakket', *sys.argv[1:]]; main()"
     process = subprocess.Popen([sys.executable, "-c", code, "watch", "-j", "2"], cwd=tmp_path, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
     seen: list[str] = []
@@ -164,14 +168,21 @@ def test_workers_stop_when_watch_is_killed(tmp_path, stop):
         _wait_for(lines, "Ik kijk naar", seen)
         workers = _children(process.pid)
         assert len(workers) >= 3  # the warm process and two workers
-        process.send_signal(stop)
+        if stop == "ctrl-c":
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            process.send_signal(stop)
         process.wait(timeout=30)
         deadline = time.monotonic() + 15
         while any(_alive(w) for w in workers) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert not [w for w in workers if _alive(w)]
-        if stop == signal.SIGTERM:
+        if stop != signal.SIGKILL:
             _wait_for(lines, "Gestopt.", seen, timeout=10)
+            time.sleep(0.5)
+            while not lines.empty():
+                seen.append(lines.get())
+            assert not [line for line in seen if "Traceback" in line], seen
     finally:
         if process.poll() is None:
             process.kill()
