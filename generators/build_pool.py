@@ -6,7 +6,7 @@ Why its own module: the CLI starts the workers before importing the build's heav
 
 from __future__ import annotations
 
-from . import lesson_document  # noqa: F401  Why: imported before the workers fork, so they need not (60 ms each)
+from . import lesson_document  # noqa: F401  Why: imported before the warm process forks, so it need not (60 ms)
 from .build_inputs import BuildRequest
 from .lesson_document import Factsheet
 from .paths import ASSETS_DIR
