@@ -161,7 +161,7 @@ class RenderPool:
 
     def close(self) -> None:
         if self._executor is not None:
-            self._executor.shutdown(cancel_futures=True)
+            self._executor.shutdown(cancel_futures=True, wait=5.0)
             self._executor = None
 
     def __enter__(self) -> RenderPool:

@@ -108,3 +108,23 @@ def test_shutdown_cancels_waiting_tasks_and_every_process_exits(tmp_path):
     assert all(f.cancelled() for f in waiting)
     workers = [f.result(timeout=30)[0] for f in running]
     assert _gone([warm, *workers]), "the warm process and its workers must exit after shutdown"
+
+
+def test_shutdown_with_wait_reaps_the_warm_process_so_worker_usage_is_counted(tmp_path):
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pool = WarmPool(2, _warm_up, (tmp_path / "warm.txt",))
+    assert len({pool.submit(_busy).result(timeout=30) for _ in range(4)}) >= 1
+    pool.shutdown(wait=10)
+    assert pool._warm.exitcode == 0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    assert used >= 0.5, "the workers' CPU time (4 x 0.15 s) must reach this process"
+
+
+def _busy() -> int:
+    end = time.process_time() + 0.15
+    while time.process_time() < end:
+        pass
+    return os.getpid()
