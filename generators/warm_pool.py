@@ -155,7 +155,6 @@ def _warm_process(ours: list[Connection], theirs: list[Connection], initializer,
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # Why: `watch` turns SIGTERM into KeyboardInterrupt; here it just ends
     for end in ours:
         end.close()
-    _watch_parent()
     try:
         initializer(*initargs)
     except Exception:  # noqa: BLE001
@@ -177,6 +176,7 @@ def _warm_process(ours: list[Connection], theirs: list[Connection], initializer,
         children.append(pid)
     for end in theirs:
         end.close()
+    _watch_parent()  # Why only now: forking while another thread runs can leave a lock held in the child
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Why: Ctrl+C is for the build and the workers; this one only waits
     for pid in children:
         os.waitpid(pid, 0)
