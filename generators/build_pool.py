@@ -1,14 +1,13 @@
 """The worker pool a build renders with: every generator, PDF thumbnails and the factsheet; cheap to import.
 
-Why its own module: the CLI starts the workers before importing the build's heavier modules
-(pydantic, the lesson models), so the workers' own start-up overlaps with that import.
+Why its own module: the CLI starts the warm process of the workers before importing the build's
+heavier modules (pydantic, the lesson models), so their warm-up overlaps with that import.
 """
 
 from __future__ import annotations
 
-from . import lesson_document  # noqa: F401  Why: imported before the warm process forks, so it need not (60 ms)
 from .build_inputs import BuildRequest
-from .lesson_document import Factsheet
+from .lesson_document import Factsheet  # Why: loaded before the warm process forks (60 ms)
 from .paths import ASSETS_DIR
 from .previews import preview_files
 from .registry import GENERATORS, Generator, RenderOptions

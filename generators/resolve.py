@@ -10,7 +10,6 @@ from .data_model import Doelgroep, Hulplijn, School
 from .image_assets import resolve_image_path
 from .inline_markup import parse_inline, parse_paragraphs
 from .lesson_document import (
-    Factsheet,
     Activity,
     AgreeExercise,
     AgreeStatement,
@@ -26,6 +25,7 @@ from .lesson_document import (
     DiscussionSlide,
     Exercise,
     ExerciseHead,
+    Factsheet,
     FillInExercise,
     Gap,
     Goals,
