@@ -27,6 +27,7 @@ from .lesson_reader import discover_lesson_files, read_lessons
 from .lint_record import RecordedLint, lint_key
 from .model_loading import Loaded, load_model
 from .output_plan import FACTSHEET, MANIFEST, OutputPlan, doc_id
+from .pack_zip import PackFile, sha256_and_size
 from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
 from .render_pool import RenderPool, render_one
@@ -188,8 +189,9 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
             raise BuildAborted(diagnostics)
         done: dict[str, dict] = {}
         factsheet = None
+        sheet_key = shared_key(request)
         if data is not None:
-            stored = plan.factsheet_stored(shared_key(request))
+            stored = plan.factsheet_stored(sheet_key)
             if stored is not None:
                 done[FACTSHEET] = stored
             else:
@@ -202,7 +204,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
             entries.append(_entry(rel_path, hashlib.sha256(content).hexdigest(), len(content), kind, lesson, series, audience))
 
         def written(pack: Pack) -> None:
-            entries.append(_entry(pack.path, *_sha256_and_size(staging / pack.path), "pakket", pack.lesson, pack.series,
+            entries.append(_entry(pack.path, *sha256_and_size(PackFile(pack.path, staging / pack.path)), "pakket", pack.lesson, pack.series,
                                   pack.audience))
 
         warnings: dict[str, list[Diagnostic]] = {}
@@ -234,7 +236,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
         if factsheet is not None:
             for rel_path, poster in factsheet().items():
                 write(rel_path, poster, FACTSHEET)
-            done[FACTSHEET] = {"sleutel": shared_key(request), "meldingen": []}
+            done[FACTSHEET] = {"sleutel": sheet_key, "meldingen": []}
         sizes = {e["pad"]: e["bytes"] for e in entries}
         for rel_path, page in make_catalog(staging, stream.everything, sizes, data):
             write(rel_path, page, "catalogus")
@@ -410,12 +412,6 @@ def _entry(rel_path: str, sha256: str, size: int, kind: str, lesson: str | None,
         "sha256": sha256,
         "bytes": size,
     }
-
-
-def _sha256_and_size(path: Path) -> tuple[str, int]:
-    with path.open("rb") as handle:
-        digest = hashlib.file_digest(handle, "sha256")
-    return digest.hexdigest(), path.stat().st_size
 
 
 @contextmanager

@@ -30,7 +30,7 @@ class PackFile:
         return self.content.stat().st_size if isinstance(self.content, Path) else len(self.content)
 
 
-def _sha256_and_size(member: PackFile) -> tuple[str, int]:
+def sha256_and_size(member: PackFile) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0
     with member.open() as source:
         while chunk := source.read(_CHUNK):
@@ -42,7 +42,7 @@ def _sha256_and_size(member: PackFile) -> tuple[str, int]:
 def pack_manifest(title: str, files: list[PackFile], meta: dict[str, str]) -> bytes:
     listing = []
     for member in sorted(files, key=lambda f: f.name):
-        sha256, size = _sha256_and_size(member)
+        sha256, size = sha256_and_size(member)
         listing.append({"pad": member.name, "sha256": sha256, "bytes": size})
     body = {"pakket": title, **meta, "bestanden": listing}
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-
-from .lesson_document import LessonDocument
 from pathlib import Path
 
+from .lesson_document import LessonDocument
 from .pack_zip import PackFile, write_zip
 from .paths import ASSETS_DIR
 from .registry import GENERATORS

@@ -2,9 +2,9 @@
 
 Why start early: warming up (importing python-pptx and reportlab, loading fonts, the template and
 hyphenation patterns) takes about half a second; started before the lessons are read, that happens
-while the main process reads and checks them, in one process whose workers share it (`warm_pool`). Why one task per file: the guide of one
-lesson and its deck can then be made at the same time, which is what an author editing one
-lesson waits for.
+while the main process reads and checks them, in one process whose workers share it (`warm_pool`).
+Why one task per file: the guide of one lesson and its deck can then be made at the same time,
+which is what an author editing one lesson waits for.
 """
 
 from __future__ import annotations
