@@ -9,14 +9,14 @@ from __future__ import annotations
 from .build_inputs import BuildRequest
 from .lesson_document import Factsheet  # Why: loaded before the warm process forks (60 ms)
 from .paths import ASSETS_DIR
-from .previews import preview_files
+from .previews import preview_files, warm_up_thumbnails
 from .registry import GENERATORS, Generator, RenderOptions
 from .render_pool import RenderPool
 
 
 def build_pool(request: BuildRequest, generators: tuple[Generator, ...] = GENERATORS) -> RenderPool:
     options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
-    return RenderPool(request.jobs, options, generators, preview_files)
+    return RenderPool(request.jobs, options, generators, preview_files, warm_up_thumbnails)
 
 
 def factsheet_files(sheet: Factsheet, folder: str) -> dict[str, bytes]:

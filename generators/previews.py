@@ -32,6 +32,12 @@ def preview_files(document, generator, content: bytes) -> list[tuple[str, str, b
     return [(PREVIEW_KIND, preview_path(document, generator.filename), pdf_pages_png(content)[0])]
 
 
+def warm_up_thumbnails() -> None:
+    """Import pypdfium2 and Pillow's PNG writer (about 80 ms) before the workers are forked."""
+    import pypdfium2  # noqa: F401
+    from PIL import PngImagePlugin  # noqa: F401
+
+
 def pdf_pages_png(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH) -> list[bytes]:
     """The first `pages` pages of a PDF as PNG images `width` pixels wide."""
     import pypdfium2 as pdfium

@@ -118,3 +118,19 @@ def test_workers_render_everything_without_the_lesson_models():
     run = subprocess.run([sys.executable, "-c", worker], cwd=root, input=made.stdout, capture_output=True, timeout=120)
     assert run.returncode == 0, run.stderr.decode()
     assert run.stdout.decode().strip() == "[]"
+
+
+def _loaded(names: tuple[str, ...]) -> list[str]:
+    import sys
+
+    return [name for name in names if name in sys.modules]
+
+
+def test_workers_start_with_every_renderer_and_the_thumbnail_libraries_loaded():
+    """Why: loaded in the warm process, they are loaded once; otherwise every worker loads them on its first file."""
+    from generators.build_inputs import BuildRequest
+    from generators.build_pool import build_pool
+
+    wanted = tuple(dict.fromkeys(g.target.partition(":")[0] for g in GENERATORS)) + ("pypdfium2", "PIL.PngImagePlugin")
+    with build_pool(BuildRequest(lesson_paths=[FIXTURE], output=Path("uit"), jobs=1)) as pool:
+        assert pool.call(_loaded, wanted)() == list(wanted)
