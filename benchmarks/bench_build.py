@@ -7,7 +7,8 @@ lessons under new ids) in a temporary folder, and reports min/median/max seconds
 resident memory of the largest process for: a cold build (no output, empty cache) with 2 worker
 processes and with 1, a no-op rebuild, one edited lesson, and one lesson for one audience. Two reference rows: a bare
 `python -c pass` (the floor under every whole-process number on this machine), and the time
-from saving a lesson to "Klaar" in a running `lespakket watch` (what an author waits for).
+from saving a lesson to "Klaar" in a running `lespakket watch` (what an author waits for), for
+the whole lesson and with `--les --doelgroep` for one audience.
 Slide thumbnails through LibreOffice are switched off for the timings (they are cached per deck
 and measured once separately). When pandoc is installed, the same decks and guide texts are also
 made with pandoc (see pandoc_compare.py).
@@ -45,6 +46,7 @@ BUDGET = {
     "één les aangepast": 1.5,
     "één les, één doelgroep": 0.75,
     "watch: één les opgeslagen": 1.5,
+    "watch: één les, één doelgroep": 0.75,
 }
 
 
@@ -70,9 +72,9 @@ def python_floor(workdir: Path, env: dict[str, str]) -> tuple[float, int]:
     return float(seconds), int(rss_kib) // 1024
 
 
-def watch_latencies(workdir: Path, lesson: Path, repeat: int, env: dict[str, str]) -> list[float]:
-    """Seconds from saving `lesson` to the 'Klaar' line of a running `lespakket watch`."""
-    process = subprocess.Popen([*lespakket_command(), "watch"], cwd=workdir, env=env, text=True,
+def watch_latencies(workdir: Path, lesson: Path, repeat: int, env: dict[str, str], *options: str) -> list[float]:
+    """Seconds from saving `lesson` to the 'Klaar' line of a running `lespakket watch` (with `options`)."""
+    process = subprocess.Popen([*lespakket_command(), "watch", *options], cwd=workdir, env=env, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines: queue.Queue[str] = queue.Queue()
     for stream in (process.stdout, process.stderr):
@@ -149,6 +151,9 @@ def measure(name: str, workdir: Path, files: list[Path], repeat: int, env: dict[
         run_case("één les, één doelgroep", lambda i: edit(first, 100 + i), args)
     lespakket(workdir, "build", env=env)
     rows.append(("watch: één les opgeslagen", watch_latencies(workdir, first, repeat, env), 0))
+    if audience:
+        rows.append(("watch: één les, één doelgroep",
+                     watch_latencies(workdir, first, repeat, env, "--les", first.parent.name, "--doelgroep", audience), 0))
     floor = [python_floor(workdir, env) for _ in range(repeat)]
     rows.append(("python -c pass (ondergrens)", [t for t, _ in floor], max(m for _, m in floor)))
     print(f"\n{name}: {len(files)} lessen")

@@ -44,6 +44,9 @@ school_option = click.option(
     help="Schoolbestand (YAML) met de naam van de school en de eigen contactpersonen.",
 )
 strict_option = click.option("--strict", is_flag=True, help="Behandel waarschuwingen als fouten.")
+lesson_filter = click.option("--les", "lessen", multiple=True, metavar="ID", help="Bouw alleen deze les (mag vaker).")
+audience_filter = click.option("--doelgroep", "doelgroepen", multiple=True, metavar="ID",
+                               help="Bouw alleen voor deze doelgroep (mag vaker).")
 
 
 @click.group(context_settings=CONTEXT)
@@ -94,8 +97,8 @@ def list_command(paden: tuple[Path, ...]) -> None:
 
 
 @cli.command("build")
-@click.option("--les", "lessen", multiple=True, metavar="ID", help="Bouw alleen deze les (mag vaker).")
-@click.option("--doelgroep", "doelgroepen", multiple=True, metavar="ID", help="Bouw alleen voor deze doelgroep (mag vaker).")
+@lesson_filter
+@audience_filter
 @click.option("--uit", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUTPUT, show_default=True,
               help="Map voor de resultaten.")
 @click.option("--lessen", "lesmap", type=click.Path(path_type=Path), default=DEFAULT_LESSONS, show_default=True,
@@ -141,6 +144,8 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
 
 
 @cli.command("watch")
+@lesson_filter
+@audience_filter
 @click.option("--uit", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUTPUT, show_default=True,
               help="Map voor de resultaten.")
 @click.option("--lessen", "lesmap", type=click.Path(path_type=Path), default=DEFAULT_LESSONS, show_default=True,
@@ -150,13 +155,17 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
 @click.option("--stop-na", type=click.IntRange(1), default=None, hidden=True)
 @school_option
 @strict_option
-def watch_command(uit: Path, lesmap: Path, jobs, stop_na, school, strict: bool) -> None:
-    """Bouw opnieuw zodra je een les, gedeelde gegevens of een sjabloon opslaat (alleen wat veranderd is)."""
+def watch_command(lessen, doelgroepen, uit: Path, lesmap: Path, jobs, stop_na, school, strict: bool) -> None:
+    """Bouw opnieuw zodra je een les, gedeelde gegevens of een sjabloon opslaat (alleen wat veranderd is).
+
+    Met --les en --doelgroep bouw je bij elke keer opslaan alleen die les voor die doelgroep: het snelst
+    om te zien wat je schrijft.
+    """
     from .build_inputs import BuildRequest, default_jobs
     from .watch import watch
 
-    request = BuildRequest(lesson_paths=[lesmap], output=uit, school=school, strict=strict,
-                           jobs=default_jobs() if jobs is None else jobs)
+    request = BuildRequest(lesson_paths=[lesmap], output=uit, lesson_ids=tuple(lessen), audiences=tuple(doelgroepen),
+                           school=school, strict=strict, jobs=default_jobs() if jobs is None else jobs)
     watch(request, report, stop_after=stop_na)
 
 

@@ -60,9 +60,10 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
     try:
         build_once(request, report, pools)
         # Why yield_on_timeout: the first (empty) yield comes once the watcher runs, so the
-        # "watching" line is only printed when a save can no longer be missed.
+        # "watching" line is only printed when a save can no longer be missed. Why raise_interrupt:
+        # otherwise watchfiles prints an English warning on Ctrl+C; we catch the interrupt below.
         for changes in watch_changes(*paths, debounce=300, step=100, rust_timeout=500,
-                                     yield_on_timeout=True, raise_interrupt=False):
+                                     yield_on_timeout=True, raise_interrupt=True):
             if not changes:
                 if not announced:
                     click.echo(f"Ik kijk naar {', '.join(str(p) for p in paths)}. Stoppen: Ctrl+C.", err=True)

@@ -66,6 +66,36 @@ def test_watch_rebuilds_shows_errors_and_keeps_running(tmp_path):
     assert not [line for line in seen if "Traceback" in line]
 
 
+def test_watch_for_one_lesson_and_audience_renders_only_that_document(tmp_path):
+    """An author previewing the version for one audience while writing: each save renders just that document."""
+    shutil.copytree(FIXTURE, tmp_path / "lessons")
+    lesson = tmp_path / "lessons" / "proef" / "varianten" / "les.yaml"
+    env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "PYTHONUNBUFFERED": "1"}
+    code = "import sys; from generators.cli import main; sys.argv = ['lespakket', *sys.argv[1:]]; main()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "watch", "--les", "varianten", "--doelgroep", "15-18", "-j", "1", "--stop-na", "1"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
+    seen: list[str] = []
+    guide = tmp_path / "output" / "proef" / "varianten" / "15-18" / "docentenhandleiding.pdf"
+    try:
+        _wait_for(lines, "Klaar: 1 van 1 lesdocumenten opnieuw gemaakt.", seen)
+        _wait_for(lines, "Ik kijk naar", seen)
+        before = guide.read_bytes()
+        lesson.write_text(lesson.read_text(encoding="utf-8").replace("Eerste alinea.", "Eerste alinea, anders."),
+                          encoding="utf-8")
+        _wait_for(lines, "Klaar: 1 van 1 lesdocumenten opnieuw gemaakt.", seen)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert guide.read_bytes() != before
+    assert not (tmp_path / "output" / "proef" / "varianten" / "10-12").exists()
+    assert not [line for line in seen if "Traceback" in line]
+
+
 def test_watch_keeps_its_workers_until_code_or_shared_data_change(monkeypatch, tmp_path):
     from generators import build_inputs, build_pool, watch
 
@@ -183,6 +213,7 @@ def test_workers_stop_when_watch_is_killed(tmp_path, stop):
             while not lines.empty():
                 seen.append(lines.get())
             assert not [line for line in seen if "Traceback" in line], seen
+            assert not [line for line in seen if "KeyboardInterrupt" in line], seen  # watchfiles' English warning
     finally:
         if process.poll() is None:
             process.kill()
