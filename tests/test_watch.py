@@ -37,17 +37,21 @@ def _wait_for(lines: queue.Queue, text: str, seen: list[str], timeout: float = 1
     raise AssertionError(f"{text!r} not seen in:\n" + "\n".join(seen))
 
 
-def test_watch_rebuilds_shows_errors_and_keeps_running(tmp_path):
+def _start_watch(tmp_path: Path, *args: str, **popen) -> tuple[subprocess.Popen, queue.Queue]:
+    """`lespakket watch *args` over a copy of the fixture lesson in tmp_path; its output lines arrive in the queue."""
     shutil.copytree(FIXTURE, tmp_path / "lessons")
-    lesson = tmp_path / "lessons" / "proef" / "varianten" / "les.yaml"
     env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "PYTHONUNBUFFERED": "1"}
     code = "import sys; from generators.cli import main; sys.argv = ['lespakket', *sys.argv[1:]]; main()"
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, "watch", "-j", "1", "--stop-na", "2"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    process = subprocess.Popen([sys.executable, "-c", code, "watch", *args], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **popen)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
+    return process, lines
+
+
+def test_watch_rebuilds_shows_errors_and_keeps_running(tmp_path):
+    process, lines = _start_watch(tmp_path, "-j", "1", "--stop-na", "2")
+    lesson = tmp_path / "lessons" / "proef" / "varianten" / "les.yaml"
     seen: list[str] = []
     try:
         _wait_for(lines, "Klaar: 2 van 2 lesdocumenten opnieuw gemaakt.", seen)
@@ -68,16 +72,8 @@ def test_watch_rebuilds_shows_errors_and_keeps_running(tmp_path):
 
 def test_watch_for_one_lesson_and_audience_renders_only_that_document(tmp_path):
     """An author previewing the version for one audience while writing: each save renders just that document."""
-    shutil.copytree(FIXTURE, tmp_path / "lessons")
+    process, lines = _start_watch(tmp_path, "--les", "varianten", "--doelgroep", "15-18", "-j", "1", "--stop-na", "1")
     lesson = tmp_path / "lessons" / "proef" / "varianten" / "les.yaml"
-    env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "PYTHONUNBUFFERED": "1"}
-    code = "import sys; from generators.cli import main; sys.argv = ['lespakket', *sys.argv[1:]]; main()"
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, "watch", "--les", "varianten", "--doelgroep", "15-18", "-j", "1", "--stop-na", "1"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    lines: queue.Queue = queue.Queue()
-    threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
     seen: list[str] = []
     guide = tmp_path / "output" / "proef" / "varianten" / "15-18" / "docentenhandleiding.pdf"
     try:
@@ -185,14 +181,8 @@ def test_workers_stop_when_watch_is_killed(tmp_path, stop):
 
     Ctrl+C in a terminal sends SIGINT to the whole process group: the watch, its warm process and its workers.
     """
-    shutil.copytree(FIXTURE, tmp_path / "lessons")
-    env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "PYTHONUNBUFFERED": "1"}
-    code = "import sys; from generators.cli import main; sys.argv = ['lespakket', *sys.argv[1:]]; main()"
-    process = subprocess.Popen([sys.executable, "-c", code, "watch", "-j", "2"], cwd=tmp_path, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    lines: queue.Queue = queue.Queue()
-    threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
+    process, lines = _start_watch(tmp_path, "-j", "2", start_new_session=True,
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     seen: list[str] = []
     try:
         _wait_for(lines, "Ik kijk naar", seen)
