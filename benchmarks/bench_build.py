@@ -32,14 +32,16 @@ from pandoc_compare import compare
 
 ROOT = Path(__file__).resolve().parent.parent
 # Why a launcher: it times only the lespakket process (not its own start) and reads that process
-# tree's peak memory from RUSAGE_CHILDREN.
+# tree's peak memory and CPU time (every process, workers included) from RUSAGE_CHILDREN.
 LAUNCHER = (
     "import resource, subprocess, sys, time\n"
     "start = time.perf_counter()\n"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
-    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
     "sys.exit(code)\n"
 )
+Row = tuple[str, list[float], int, list[float]]  # (case, seconds, peak MiB of the largest process, CPU seconds)
 BUDGET = {
     "koud, 2 werkprocessen": 5.0,
     "niets veranderd": 0.1,
@@ -56,20 +58,20 @@ def lespakket_command() -> list[str]:
     return [str(script)] if script.exists() else [shutil.which("lespakket") or "lespakket"]
 
 
-def lespakket(workdir: Path, *args: str, env: dict[str, str]) -> tuple[float, int]:
-    """Seconds and peak RSS (MiB) of the largest process of one whole `lespakket` run."""
+def lespakket(workdir: Path, *args: str, env: dict[str, str]) -> tuple[float, int, float]:
+    """Seconds, peak RSS (MiB) of the largest process and CPU seconds of all processes of one whole `lespakket` run."""
     command = [sys.executable, "-c", LAUNCHER, *lespakket_command(), *args]
     done = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"lespakket {' '.join(args)} mislukte in {workdir}")
-    seconds, rss_kib = done.stdout.split()
-    return float(seconds), int(rss_kib) // 1024
+    seconds, rss_kib, cpu = done.stdout.split()
+    return float(seconds), int(rss_kib) // 1024, float(cpu)
 
 
-def python_floor(workdir: Path, env: dict[str, str]) -> tuple[float, int]:
+def python_floor(workdir: Path, env: dict[str, str]) -> tuple[float, int, float]:
     command = [sys.executable, "-c", LAUNCHER, sys.executable, "-c", "pass"]
-    seconds, rss_kib = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True).stdout.split()
-    return float(seconds), int(rss_kib) // 1024
+    seconds, rss_kib, cpu = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True).stdout.split()
+    return float(seconds), int(rss_kib) // 1024, float(cpu)
 
 
 def watch_latencies(workdir: Path, lesson: Path, repeat: int, env: dict[str, str], *options: str) -> list[float]:
@@ -120,17 +122,18 @@ def edit(path: Path, round_number: int) -> None:
     path.write_text(text.replace("samenvatting:", f"# bewerking {round_number}\nsamenvatting:", 1), encoding="utf-8")
 
 
-def measure(name: str, workdir: Path, files: list[Path], repeat: int, env: dict[str, str]) -> list[tuple[str, list[float], int]]:
-    rows = []
+def measure(name: str, workdir: Path, files: list[Path], repeat: int, env: dict[str, str]) -> list[Row]:
+    rows: list[Row] = []
 
     def run_case(label: str, prepare, args: tuple[str, ...]) -> None:
-        times, memory = [], 0
+        times, memory, cpu = [], 0, []
         for i in range(repeat):
             prepare(i)
-            seconds, rss = lespakket(workdir, *args, env=env)
+            seconds, rss, used = lespakket(workdir, *args, env=env)
             times.append(seconds)
             memory = max(memory, rss)
-        rows.append((label, times, memory))
+            cpu.append(used)
+        rows.append((label, times, memory, cpu))
 
     def cold(_: int) -> None:
         # Why the cache too: cold means nothing made before, not even the parsed hyphenation patterns.
@@ -150,26 +153,28 @@ def measure(name: str, workdir: Path, files: list[Path], repeat: int, env: dict[
         lespakket(workdir, *args, env=env)
         run_case("één les, één doelgroep", lambda i: edit(first, 100 + i), args)
     lespakket(workdir, "build", env=env)
-    rows.append(("watch: één les opgeslagen", watch_latencies(workdir, first, repeat, env), 0))
+    rows.append(("watch: één les opgeslagen", watch_latencies(workdir, first, repeat, env), 0, []))
     if audience:
         rows.append(("watch: één les, één doelgroep",
-                     watch_latencies(workdir, first, repeat, env, "--les", first.parent.name, "--doelgroep", audience), 0))
+                     watch_latencies(workdir, first, repeat, env, "--les", first.parent.name, "--doelgroep", audience), 0, []))
     floor = [python_floor(workdir, env) for _ in range(repeat)]
-    rows.append(("python -c pass (ondergrens)", [t for t, _ in floor], max(m for _, m in floor)))
+    rows.append(("python -c pass (ondergrens)", [t for t, _, _ in floor], max(m for _, m, _ in floor), [c for _, _, c in floor]))
     print(f"\n{name}: {len(files)} lessen")
     return rows
 
 
-def report(rows: list[tuple[str, list[float], int]], check_budget: bool) -> None:
-    print(f"{'geval':<30}{'min':>8}{'mediaan':>9}{'max':>8}{'geheugen':>11}  budget")
-    for label, times, memory in rows:
+def report(rows: list[Row], check_budget: bool) -> None:
+    """One line per case; `cpu` is the median CPU time of all its processes (what two cores have to share)."""
+    print(f"{'geval':<30}{'min':>8}{'mediaan':>9}{'max':>8}{'cpu':>8}{'geheugen':>11}  budget")
+    for label, times, memory, cpu in rows:
         median = statistics.median(times)
         budget = BUDGET.get(label) if check_budget else None
         verdict = "" if budget is None else (f"<= {budget:g} s " + ("ok" if median <= budget else "TE TRAAG"))
         shown = f"{memory:>7} MiB" if memory else f"{'-':>11}"
-        print(f"{label:<30}{min(times):>7.2f}s{median:>8.2f}s{max(times):>7.2f}s{shown}  {verdict}")
-    print(f"{'geheugen (budget)':<30}{'':>33}<= 100 MiB per proces: "
-          + ("ok" if all(m <= 100 for _, _, m in rows) else "TE VEEL"))
+        used = f"{statistics.median(cpu):>7.2f}s" if cpu else f"{'-':>8}"
+        print(f"{label:<30}{min(times):>7.2f}s{median:>8.2f}s{max(times):>7.2f}s{used}{shown}  {verdict}")
+    print(f"{'geheugen (budget)':<30}{'':>41}<= 100 MiB per proces: "
+          + ("ok" if all(m <= 100 for _, _, m, _ in rows) else "TE VEEL"))
 
 
 def main() -> None:
@@ -198,7 +203,7 @@ def main() -> None:
             workdir = Path(tmp) / "schaal-1"
             shutil.rmtree(workdir / "output", ignore_errors=True)
             slide_env = {**env, "LESPAKKET_DIAVOORBEELDEN": "1"}
-            seconds, memory = lespakket(workdir, "build", env=slide_env)
+            seconds, memory, _ = lespakket(workdir, "build", env=slide_env)
             print(f"Koud met diavoorbeelden via LibreOffice (lege cache): {seconds:.2f} s, {memory} MiB")
         workdir = Path(tmp) / "schaal-1"
         lespakket(workdir, "build", env=env)
