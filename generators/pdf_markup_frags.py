@@ -50,9 +50,8 @@ class _Template:
         fresh = [list(value) for value in self.lists]
         made = []
         for attrs, shared in self.frags:
-            frag = ParaFrag(**attrs)
-            for key, group in shared:
-                setattr(frag, key, fresh[group])
+            frag = ParaFrag.__new__(ParaFrag)
+            frag.__dict__ = {**attrs, **{key: fresh[group] for key, group in shared}}
             made.append(frag)
         for index, text in zip(self.slots, texts):
             made[index].text = text
@@ -92,12 +91,11 @@ def _signature(style: ParagraphStyle) -> tuple | None:
 
     Why the values are enough: a style keeps all of them in its own dict (reportlab copies the
     parent's at creation), and the parser reads nothing else; a style is never changed once used.
+    Why not the parent: it is another document's style object, equal in value but not in identity.
     """
     if style in _SIGNATURES:
         return _SIGNATURES[style]
-    signature: tuple | None = tuple(
-        sorted(((k, v) for k, v in vars(style).items() if k not in ("name", "parent")), key=lambda item: item[0])
-    )
+    signature: tuple | None = tuple(item for item in vars(style).items() if item[0] != "parent")
     try:
         hash(signature)
     except TypeError:
