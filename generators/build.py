@@ -110,6 +110,11 @@ class BuildResult:
     documents: int = 0
     rendered: int = 0
 
+    def rendered_text(self) -> str:
+        """'1 van 4 lesdocumenten opnieuw gemaakt', for the build and watch summaries."""
+        noun = "lesdocument" if self.documents == 1 else "lesdocumenten"
+        return f"{self.rendered} van {self.documents} {noun} opnieuw gemaakt"
+
 
 def select_documents(
     project: Project, request: BuildRequest, resolved: list[LessonDocument] | None = None

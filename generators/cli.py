@@ -138,8 +138,7 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
         _abort(aborted.diagnostics, strict)
     report(result.diagnostics, strict)
     click.echo(
-        f"{result.rendered} van {result.documents} {'lesdocument' if result.documents == 1 else 'lesdocumenten'} "
-        f"opnieuw gemaakt; {len(result.entries)} bestanden in {uit}/ (overzicht: {uit}/manifest.json)."
+        f"{result.rendered_text()}; {len(result.entries)} bestanden in {uit}/ (overzicht: {uit}/manifest.json)."
     )
 
 

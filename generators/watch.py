@@ -40,7 +40,7 @@ def build_once(request: BuildRequest, report: Callable[[Diagnostics, bool], None
         return False
     report(result.diagnostics, request.strict)
     click.echo(
-        f"Klaar: {result.rendered} van {result.documents} lesdocumenten opnieuw gemaakt. "
+        f"Klaar: {result.rendered_text()}. "
         f"Bekijk {request.output / 'index.html'}",
     )
     return True

@@ -77,12 +77,12 @@ def test_watch_for_one_lesson_and_audience_renders_only_that_document(tmp_path):
     seen: list[str] = []
     guide = tmp_path / "output" / "proef" / "varianten" / "15-18" / "docentenhandleiding.pdf"
     try:
-        _wait_for(lines, "Klaar: 1 van 1 lesdocumenten opnieuw gemaakt.", seen)
+        _wait_for(lines, "Klaar: 1 van 1 lesdocument opnieuw gemaakt.", seen)
         _wait_for(lines, "Ik kijk naar", seen)
         before = guide.read_bytes()
         lesson.write_text(lesson.read_text(encoding="utf-8").replace("Eerste alinea.", "Eerste alinea, anders."),
                           encoding="utf-8")
-        _wait_for(lines, "Klaar: 1 van 1 lesdocumenten opnieuw gemaakt.", seen)
+        _wait_for(lines, "Klaar: 1 van 1 lesdocument opnieuw gemaakt.", seen)
         assert process.wait(timeout=30) == 0
     finally:
         if process.poll() is None:
