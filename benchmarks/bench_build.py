@@ -5,10 +5,11 @@ Usage:  python benchmarks/bench_build.py [--herhaal 3] [--schaal 10] [--alleen-g
 Builds the bundled catalog and a synthetic catalog `--schaal` times larger (copies of the bundled
 lessons under new ids) in a temporary folder, and reports min/median/max seconds and the peak
 resident memory of the largest process for: a cold build (no output, empty cache) with 2 worker
-processes and with 1, a no-op rebuild, one edited lesson, and one lesson for one audience. Two reference rows: a bare
-`python -c pass` (the floor under every whole-process number on this machine), and the time
-from saving a lesson to "Klaar" in a running `lespakket watch` (what an author waits for), for
-the whole lesson and with `--les --doelgroep` for one audience.
+processes and with 1, a no-op rebuild, one edited lesson, and one lesson for one audience; the
+time from saving a lesson to "Klaar" in a running `lespakket watch` (what an author waits for),
+for the whole lesson and with `--les --doelgroep` for one audience; and, for reference, a bare
+`python -c pass` (the floor under every whole-process number on this machine). The cpu column is
+the CPU time of all processes of a run, which two cores have to share.
 Slide thumbnails through LibreOffice are switched off for the timings (they are cached per deck
 and measured once separately). When pandoc is installed, the same decks and guide texts are also
 made with pandoc (see pandoc_compare.py).
