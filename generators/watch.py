@@ -69,8 +69,7 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
                     click.echo(f"Ik kijk naar {', '.join(str(p) for p in paths)}. Stoppen: Ctrl+C.", err=True)
                     announced = True
                 continue
-            names = sorted({Path(path).name for _, path in changes})
-            click.echo(f"Gewijzigd: {', '.join(names)}", err=True)
+            click.echo(f"Gewijzigd: {', '.join(changed_names(changes))}", err=True)
             build_once(request, report, pools)
             rebuilds += 1
             if stop_after is not None and rebuilds >= stop_after:
@@ -82,6 +81,14 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
             signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
         pools.close()
     click.echo("Gestopt.", err=True)
+
+
+def changed_names(changes: set[tuple[object, str]]) -> list[str]:
+    """The names of the saved files; an editor's temporary files, gone again by now, are left out
+    unless nothing else is left (a deleted lesson)."""
+    names = {Path(path).name for _, path in changes}
+    existing = {Path(path).name for _, path in changes if Path(path).exists()}
+    return sorted(existing or names)
 
 
 def _interrupt(signum, frame) -> None:

@@ -80,8 +80,13 @@ def test_watch_for_one_lesson_and_audience_renders_only_that_document(tmp_path):
         _wait_for(lines, "Klaar: 1 van 1 lesdocument opnieuw gemaakt.", seen)
         _wait_for(lines, "Ik kijk naar", seen)
         before = guide.read_bytes()
-        lesson.write_text(lesson.read_text(encoding="utf-8").replace("Eerste alinea.", "Eerste alinea, anders."),
-                          encoding="utf-8")
+        # Saved as many editors do: a temporary file, renamed over the lesson.
+        saved = lesson.with_name("les.yaml.tmp1234")
+        saved.write_text(lesson.read_text(encoding="utf-8").replace("Eerste alinea.", "Eerste alinea, anders."),
+                         encoding="utf-8")
+        os.replace(saved, lesson)
+        _wait_for(lines, "Gewijzigd:", seen)
+        assert seen[-1] == "Gewijzigd: les.yaml"
         _wait_for(lines, "Klaar: 1 van 1 lesdocument opnieuw gemaakt.", seen)
         assert process.wait(timeout=30) == 0
     finally:
@@ -207,3 +212,13 @@ def test_workers_stop_when_watch_is_killed(tmp_path, stop):
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_files_gone_again_are_named_only_when_nothing_else_changed(tmp_path):
+    """A deleted lesson is named; an editor's temporary file beside a saved one is not."""
+    from generators.watch import changed_names
+
+    kept = tmp_path / "afbeelding.png"
+    kept.write_bytes(b"png")
+    assert changed_names({(3, str(tmp_path / "les.yaml"))}) == ["les.yaml"]
+    assert changed_names({(3, str(tmp_path / "les.yaml")), (1, str(kept))}) == ["afbeelding.png"]
