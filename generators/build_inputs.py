@@ -1,8 +1,9 @@
 """Content hashes of every build input, and the record that lets an unchanged build stop at once.
 
 Why stdlib only: the no-op check runs before pydantic, ruamel, python-pptx or reportlab are imported,
-so that saving nothing costs a few milliseconds. Why hashlib is imported where it is used: loading
-OpenSSL took 5-15 ms, a tenth of a no-op build, which compares file sizes and times and hashes nothing.
+so that saving nothing costs a few milliseconds. Why hashlib is imported inside the two hashing
+functions: loading OpenSSL took 5-15 ms, a tenth of a no-op build, which compares file sizes and
+times and hashes nothing.
 """
 
 from __future__ import annotations
@@ -59,12 +60,17 @@ def tree_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
+def _joined_digest(parts: list[str]) -> str:
+    """sha256 of the parts joined by '|'."""
+    import hashlib
+
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
 @lru_cache(maxsize=1)
 def code_and_assets_digest() -> str:
     """The code version plus shared data, templates and fonts: a change here rebuilds everything."""
-    import hashlib
-
-    return hashlib.sha256(f"{tree_digest(PACKAGE_DIR)}|{tree_digest(ASSETS_DIR)}".encode()).hexdigest()
+    return _joined_digest([tree_digest(PACKAGE_DIR), tree_digest(ASSETS_DIR)])
 
 
 def _optional_digest(path: Path | None) -> str:
@@ -73,30 +79,23 @@ def _optional_digest(path: Path | None) -> str:
 
 def document_key(folder_digest: str, audience: str, request: BuildRequest) -> str:
     """What one (lesson, audience) output depends on: its lesson folder (`tree_digest`), shared inputs and options."""
-    import hashlib
-
-    parts = [
+    return _joined_digest([
         code_and_assets_digest(), folder_digest, audience,
         _optional_digest(request.school), _optional_digest(request.template),
-    ]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    ])
 
 
 def outline_key(lesson_file: Path, folder_digest: str, request: BuildRequest) -> str:
     """What a lesson's checks and document outlines depend on: its folder, how its file is named, shared inputs."""
     from .diagnostics import display_path  # Why here: the no-op check imports this module and needs nothing more
-    import hashlib
 
-    parts = [code_and_assets_digest(), folder_digest, display_path(lesson_file), _optional_digest(request.school)]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return _joined_digest([code_and_assets_digest(), folder_digest, display_path(lesson_file),
+                           _optional_digest(request.school)])
 
 
 def shared_key(request: BuildRequest) -> str:
     """What outputs built from shared data alone (the factsheet) depend on."""
-    import hashlib
-
-    parts = [code_and_assets_digest(), _optional_digest(request.school)]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return _joined_digest([code_and_assets_digest(), _optional_digest(request.school)])
 
 
 def stat_key(request: BuildRequest) -> str:
@@ -121,15 +120,12 @@ def stat_key(request: BuildRequest) -> str:
 
 def build_key(request: BuildRequest) -> str:
     """Everything a whole build depends on; equal keys mean equal output."""
-    import hashlib
-
-    parts = [
+    return _joined_digest([
         code_and_assets_digest(),
         *(f"{p.as_posix()}={tree_digest(p)}" for p in request.lesson_paths if p.exists()),
         _optional_digest(request.school), _optional_digest(request.template),
         ",".join(request.lesson_ids), ",".join(request.audiences), str(request.strict),
-    ]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    ])
 
 
 def read_record(output: Path) -> dict:

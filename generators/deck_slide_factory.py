@@ -116,20 +116,19 @@ def _add_slide_id(slide_ids, r_id: str) -> None:
     etree.SubElement(slide_ids, f"{P}sldId", id=str(next_id)).set(f"{R}id", r_id)
 
 
-def placeholder_shapes(slide_element) -> dict[int, object]:
-    """Placeholder shape elements by `idx`, as python-pptx's `slide.placeholders` sees them, without xpath."""
-    found = {}
-    for shape in _shape_tree(slide_element):
+def _placeholders(element):
+    """(shape, its `p:ph`) for every placeholder shape in the element's shape tree, without xpath."""
+    for shape in _shape_tree(element):
         ph = shape.find(f"*/{P}nvPr/{P}ph")
         if ph is not None:
-            found[int(ph.get("idx", "0"))] = shape
-    return found
+            yield shape, ph
+
+
+def placeholder_shapes(slide_element) -> dict[int, object]:
+    """Placeholder shape elements by `idx`, as python-pptx's `slide.placeholders` sees them."""
+    return {int(ph.get("idx", "0")): shape for shape, ph in _placeholders(slide_element)}
 
 
 def notes_body(notes_element):
     """The notes placeholder (the first `body` placeholder), or None."""
-    for shape in _shape_tree(notes_element):
-        ph = shape.find(f"*/{P}nvPr/{P}ph")
-        if ph is not None and ph.get("type") == NOTES_BODY:
-            return shape
-    return None
+    return next((shape for shape, ph in _placeholders(notes_element) if ph.get("type") == NOTES_BODY), None)

@@ -80,6 +80,11 @@ def _p_pr(p, para: Para) -> None:
     p.insert(0, p_pr)
     spacing = etree.SubElement(p_pr, f"{A}spcBef")
     etree.SubElement(spacing, f"{A}spcPts", val=_centipoints(para.space_before))
+    add_bullet(p_pr, para)
+
+
+def add_bullet(p_pr, para: Para) -> None:
+    """The paragraph's bullet, number or explicit no-bullet, appended to its `a:pPr`."""
     if para.bullet == BULLET:
         etree.SubElement(p_pr, f"{A}buFont", typeface="Arial")
         etree.SubElement(p_pr, f"{A}buChar", char="•")

@@ -135,7 +135,6 @@ def shared_list(data: SharedData, name: str, only: Sequence[str] | None = None) 
 
 def resolve_factsheet(data: SharedData, school: School | None) -> Factsheet:
     """Why resolved here: the worker that draws the poster then needs neither pydantic nor the data models."""
-
     routes = sorted(data.hulplijnen.model.hulplijnen, key=lambda h: not h.docent)
     return Factsheet(
         signals=shared_list(data, "signalen"), meldcode=shared_list(data, "meldcode"),

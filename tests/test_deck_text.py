@@ -9,7 +9,7 @@ from pptx.util import Pt
 
 from generators.deck_model import BULLET, NO_BULLET, NUMBER, Para
 from generators.deck_slide_factory import notes_body, placeholder_shapes
-from generators.deck_text import INDENT_EMU, A, write_notes, write_paras, write_title
+from generators.deck_text import INDENT_EMU, add_bullet, write_notes, write_paras, write_title
 from generators.lesson_document import Run
 
 TEXTS = ("Gewoon", "tab\tlijn\nbel\x07nul\x00esc\x1b", "", "€ • ‘quote’ <&>", "  spaties  ")
@@ -29,14 +29,7 @@ def _with_python_pptx(frame, paras) -> None:
         indented = para.bullet != NO_BULLET
         p_pr.set("marL", str(INDENT_EMU if indented else 0))
         p_pr.set("indent", str(-INDENT_EMU if indented else 0))
-        if para.bullet == BULLET:
-            etree.SubElement(p_pr, f"{A}buFont", typeface="Arial")
-            etree.SubElement(p_pr, f"{A}buChar", char="•")
-        elif para.bullet == NUMBER:
-            etree.SubElement(p_pr, f"{A}buFont", typeface="+mj-lt")
-            etree.SubElement(p_pr, f"{A}buAutoNum", type="arabicPeriod", startAt=str(para.number))
-        else:
-            etree.SubElement(p_pr, f"{A}buNone")
+        add_bullet(p_pr, para)  # Why ours: python-pptx has no bullet setter; its spcBef and runs are compared
         paragraph.space_before = Pt(para.space_before)
         for source in para.runs:
             run = paragraph.add_run()
