@@ -1,7 +1,7 @@
 """The teacher guide (docentenhandleiding.pdf): a complete Dutch lesbrief for one lesson and one audience.
 
 Sections: cover with contents, 'De les in het kort', 'Veilig lesgeven', 'Lesverloop',
-'Achtergrondinformatie' and the answer key as an appendix, each one a bookmark in the PDF outline.
+'Achtergrondinformatie' and the worksheet's answers as an appendix, each one a bookmark in the PDF outline.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from .pdf_paragraph import Paragraph
 from .deck import deck_plan
+from .guide_answers import exercise_answers
 from .guide_lesson_plan import LESSON_PLAN_KEY, References, lesson_plan, minutes_text
 from .guide_parts import (
     Guide, bullets, callout, facts_table, minor_heading, rich_bullets, section_heading, shared_items, sub_heading, titled,
@@ -23,7 +24,6 @@ from .pdf_style import (
     BOLD, Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, register_fonts, rich_markup, table_style, text_markup,
 )
 from .registry import RenderOptions
-from .worksheet import ANSWER_KEY, worksheet_story
 
 LABEL = "Docentenhandleiding"
 SUMMARY_KEY, BACKGROUND_KEY, ANSWERS_KEY = "in-het-kort", "achtergrond", "antwoorden"
@@ -162,9 +162,9 @@ def _answers(guide: Guide, document: LessonDocument) -> list[Flowable]:
     if not any(True for _ in document.exercises):
         return story + [guide.para("Bij deze les hoort geen werkblad.")]
     story.append(guide.para("De antwoorden bij het werkblad, met dezelfde opdrachtnummers. "
-                            "Bij open vragen staan punten om op te letten: andere goede antwoorden tellen ook."))
-    story.append(guide.space(1.0))
-    return story + worksheet_story(document, ANSWER_KEY)
+                            "Bij open vragen staan punten om op te letten: andere goede antwoorden tellen ook. "
+                            "Het ingevulde werkblad zit ook los in het lespakket."))
+    return story + [exercise_answers(guide, exercise) for exercise in document.exercises]
 
 
 def _meta(document: LessonDocument) -> PdfMeta:
