@@ -1,8 +1,8 @@
 """The guide's answer appendix: per worksheet exercise only what a teacher checks against, in the answer colour.
 
 Why not the answer key's own layout: that is the pupil sheet with its answer boxes and writing
-space filled in, four pages per guide that were mostly empty boxes, and a quarter of a guide's
-render time. The filled-in sheet is in every pack as its own file; the guide lists the answers.
+space filled in, three to four pages per guide that were mostly empty boxes, and a tenth of a
+guide's render time. The filled-in sheet is in every pack as its own file; the guide lists the answers.
 """
 
 from __future__ import annotations
