@@ -45,6 +45,19 @@ def test_workers_are_other_processes_and_give_the_same_files(documents):
     assert parallel == serial
 
 
+def test_each_document_is_pickled_once_for_all_its_files(documents, monkeypatch):
+    """Why: the process that hands out every task would otherwise pickle each document five or six times."""
+    from generators import render_pool
+
+    pickled = []
+    real_dumps = render_pool.pickle.dumps
+    monkeypatch.setattr(render_pool.pickle, "dumps", lambda obj, *a, **k: pickled.append(obj) or real_dumps(obj, *a, **k))
+    with RenderPool(2, RenderOptions(ASSETS_DIR), GENERATORS) as pool:
+        results = list(pool.render(documents))
+    assert len(results) > len(documents)
+    assert [id(d) for d in pickled] == [id(d) for d in documents]
+
+
 def test_a_template_that_fails_in_the_warm_up_is_reported_by_its_task(documents, tmp_path):
     broken = tmp_path / "kapot.pptx"
     broken.write_bytes(b"geen powerpoint")
