@@ -29,7 +29,7 @@ def preview_files(document, generator, content: bytes) -> list[tuple[str, str, b
     """The first page of a previewed PDF as a PNG, made where the PDF was made (a worker process)."""
     if generator.filename not in PREVIEW_PDFS:
         return []
-    return [(PREVIEW_KIND, preview_path(document, generator.filename), pdf_pages_png(content)[0])]
+    return [(PREVIEW_KIND, preview_path(document, generator.filename), pdf_pages_png(content, palette=True)[0])]
 
 
 def warm_up_thumbnails() -> None:
@@ -38,8 +38,13 @@ def warm_up_thumbnails() -> None:
     from PIL import PngImagePlugin  # noqa: F401
 
 
-def pdf_pages_png(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH) -> list[bytes]:
-    """The first `pages` pages of a PDF as PNG images `width` pixels wide."""
+def pdf_pages_png(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH, palette: bool = False) -> list[bytes]:
+    """The first `pages` pages of a PDF as PNG images `width` pixels wide; with `palette`, in 256 colours.
+
+    Why 256 colours for the catalog's pages of text and tinted boxes: they look the same, the file is
+    a third of the size (842 KiB for the bundled catalog's 30 became 293 KiB) and encoding it takes
+    a third less time. Not for the author's preview sheet, which scales the images again.
+    """
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(pdf)
@@ -49,18 +54,23 @@ def pdf_pages_png(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH) -> list[
             page = document[index]
             scale = width / page.get_width()
             image = page.render(scale=scale).to_pil()
-            images.append(_png(image))
+            images.append(_png(image, palette))
             page.close()
         return images
     finally:
         document.close()
 
 
-def _png(image) -> bytes:
+def _png(image, palette: bool = False) -> bytes:
+    from PIL import Image
+
+    image = image.convert("RGB")
+    if palette:
+        image = image.quantize(256, method=Image.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
     # Why level 3 and not optimize=True: level 3 took half the time of the default for 3% more bytes;
     # optimize tripled it for 2% fewer.
-    image.convert("RGB").save(buffer, format="PNG", compress_level=3)
+    image.save(buffer, format="PNG", compress_level=3)
     return buffer.getvalue()
 
 
