@@ -76,6 +76,10 @@ def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
+INDEX_TEMPLATE, LESSON_TEMPLATE = "index.html.j2", "les.html.j2"
+PAGE_TEMPLATES = (INDEX_TEMPLATE, LESSON_TEMPLATE)
+
+
 @lru_cache(maxsize=1)
 def _environment():
     import jinja2
@@ -87,6 +91,12 @@ def _environment():
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def compile_templates() -> None:
+    """Import jinja2 and compile the catalog's page templates, so that writing the catalog does not wait for it."""
+    for name in PAGE_TEMPLATES:
+        _environment().get_template(name)
 
 
 def _csp_hash(text: str) -> str:
@@ -140,10 +150,10 @@ def render_catalog(
     )
     common = {"style": style, "csp": csp, "school": school, "audiences": audiences}
     series = sorted({(l.series_id, l.series_title) for l in lessons})
-    index = env.get_template("index.html.j2").render(
+    index = env.get_template(INDEX_TEMPLATE).render(
         lessons=lessons, series=series, series_packs=series_packs, posters=posters, script=script, root="", **common
     )
     yield "index.html", index.encode("utf-8")
     for lesson in lessons:
-        page = env.get_template("les.html.j2").render(lesson=lesson, script=None, root="../", **common)
+        page = env.get_template(LESSON_TEMPLATE).render(lesson=lesson, script=None, root="../", **common)
         yield f"lessen/{lesson.id}.html", page.encode("utf-8")

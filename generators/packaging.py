@@ -23,6 +23,9 @@ class Pack:
     lesson: str | None
 
 
+README_TEMPLATE = "leesmij.txt.j2"
+
+
 @lru_cache(maxsize=1)
 def _environment():
     import jinja2
@@ -35,6 +38,11 @@ def _environment():
     )
 
 
+def compile_templates() -> None:
+    """Import jinja2 and compile the README template, so that packing the first lesson does not wait for it."""
+    _environment().get_template(README_TEMPLATE)
+
+
 def _descriptions(filenames: list[str]) -> list[tuple[str, str]]:
     known = {g.filename: g.description for g in GENERATORS}
     return [(name, known.get(name.rsplit("/", 1)[-1], "")) for name in filenames]
@@ -42,7 +50,7 @@ def _descriptions(filenames: list[str]) -> list[tuple[str, str]]:
 
 def _readme(title: str, documents: list[LessonDocument], files: list[str], zip_name: str) -> bytes:
     first = documents[0]
-    text = _environment().get_template("leesmij.txt.j2").render(
+    text = _environment().get_template(README_TEMPLATE).render(
         titel=title,
         doelgroep=f"{first.audience.label} ({first.audience.who})",
         lessen=documents,

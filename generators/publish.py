@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalog import Download, LessonEntry, Preview, SeriesPack, human_size, render_catalog, variant_of
+from .catalog import compile_templates as compile_catalog_templates
 from .lesson_document import LessonDocument
 from .packaging import Pack, lesson_pack, series_pack
+from .packaging import compile_templates as compile_pack_templates
 from .paths import artifact_path
 from .previews import PREVIEW_DECK, PREVIEW_PDFS, decks_first_slides_png, preview_path
 from .registry import GENERATORS
@@ -22,6 +24,12 @@ def _artifacts(staging: Path, document: LessonDocument) -> dict[str, Path]:
         if path.exists():
             out[generator.filename] = path
     return out
+
+
+def compile_templates() -> None:
+    """Import jinja2 and compile the README and catalog templates before the first pack needs them."""
+    compile_pack_templates()
+    compile_catalog_templates()
 
 
 def make_lesson_pack(staging: Path, document: LessonDocument) -> Pack:

@@ -88,3 +88,20 @@ def test_errors_in_later_lessons_are_all_reported_and_nothing_is_written(workdir
     assert sorted(d.location.path for d in errors) == ["lessons/proef/les-b/les.yaml", "lessons/proef/les-c/les.yaml"]
     assert {p: p.read_bytes() for p in Path("output").rglob("*") if p.is_file()} == before
     assert not [p for p in workdir.iterdir() if p.name.startswith(".output.") and p.name != ".output.lock"]
+
+
+def test_the_templates_are_compiled_while_the_last_documents_render(workdir, monkeypatch, lesson_copies):
+    """Why: packing and the catalog come after the last file; jinja2 and its templates must be ready by then."""
+    from generators import publish
+
+    lesson_copies(workdir, ["les-a", "les-b"])
+    events: list[str] = []
+    compile_templates, make_lesson_pack = publish.compile_templates, publish.make_lesson_pack
+    monkeypatch.setattr(publish, "compile_templates", lambda: events.append("compile") or compile_templates())
+    monkeypatch.setattr(publish, "make_lesson_pack",
+                        lambda staging, document: events.append(f"pack {document.lesson_id}") or make_lesson_pack(staging, document))
+    request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=1)
+    with RenderPool(1, RenderOptions(ASSETS_DIR), GENERATORS) as pool:
+        build(request, progress=lambda lesson, audiences: None, pool=pool)
+    assert events.count("compile") == 1
+    assert events[-1] == "pack les-b" and events.index("compile") < len(events) - 1
