@@ -2,20 +2,46 @@
 
 Why: importing click and the CLI module cost half of a no-op build; a plain build that finds
 nothing to do is the most frequent call (editor save hooks, scripts) and should take well under
-a tenth of a second. Every other call goes to the click CLI unchanged.
+a tenth of a second. Every other call goes to the click CLI unchanged. Every call ends without
+tearing the interpreter down (`_leave`).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main() -> None:
-    if sys.argv[1:] == ["build"] and _answered_unchanged():
-        return
-    from .cli import main as cli_main
+    try:
+        if sys.argv[1:] == ["build"] and _answered_unchanged():
+            return _leave(0)
+        from .cli import main as cli_main
 
-    cli_main()
+        cli_main()
+    except SystemExit as stop:
+        _leave(stop.code)
+    _leave(0)
+
+
+def _leave(code: object) -> None:
+    """End the process without tearing the interpreter down, once the command is done and its output flushed.
+
+    Why: after a build, freeing every module and object one by one took 50-90 ms, after the work
+    was done and the build's worker processes had exited; the operating system frees it all at once.
+    Nothing of ours runs at exit: the staging folders and the caches are finished before this.
+    """
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def _answered_unchanged() -> bool:

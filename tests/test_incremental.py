@@ -56,11 +56,12 @@ def test_noop_build_stops_before_importing_renderers(built):
 
 def test_plain_unchanged_build_is_answered_before_click_or_hashlib_is_imported(built):
     probe = (
-        "import sys; sys.argv = ['lespakket', 'build']\n"
-        "from generators.entry import main\nmain()\nprint('click' in sys.modules, 'hashlib' in sys.modules)"
+        "import os, sys; sys.argv = ['lespakket', 'build']\n"
+        "os._exit = lambda code: print('click' in sys.modules, 'hashlib' in sys.modules, code)\n"
+        "from generators.entry import main\nmain()"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=built, env=ENV, capture_output=True, text=True, timeout=60)
-    assert result.stdout.splitlines() == ["Niets veranderd sinds de vorige build: output/ is bij.", "False False"]
+    assert result.stdout.splitlines() == ["Niets veranderd sinds de vorige build: output/ is bij.", "False False 0"]
 
 
 def test_touched_but_unchanged_input_is_still_a_noop_and_then_a_quick_one(built, monkeypatch):
