@@ -229,6 +229,8 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
                 done[name] = {"sleutel": stream.keys[name], "meldingen": [w.to_record() for w in found]}
                 stream.document_done(document)
         rendering.close()
+        posters = factsheet() if factsheet is not None else {}
+        pool.done_rendering()
         if lint is not None and not diagnostics.has_errors():
             diagnostics.extend(lint.found)
         if diagnostics.has_errors(request.strict):
@@ -240,7 +242,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
         for document, rel_path, image in make_previews(staging, stream.rebuilt):
             write(rel_path, image, PREVIEW_KIND, document.lesson_id, document.series, document.audience.id)
         if factsheet is not None:
-            for rel_path, poster in factsheet().items():
+            for rel_path, poster in posters.items():
                 write(rel_path, poster, FACTSHEET)
             done[FACTSHEET] = {"sleutel": sheet_key, "meldingen": []}
         sizes = {e["pad"]: e["bytes"] for e in entries}

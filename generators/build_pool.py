@@ -14,9 +14,9 @@ from .registry import GENERATORS, Generator, RenderOptions
 from .render_pool import RenderPool
 
 
-def build_pool(request: BuildRequest, generators: tuple[Generator, ...] = GENERATORS) -> RenderPool:
+def build_pool(request: BuildRequest, generators: tuple[Generator, ...] = GENERATORS, keep_warm: bool = False) -> RenderPool:
     options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
-    return RenderPool(request.jobs, options, generators, preview_files, warm_up_thumbnails)
+    return RenderPool(request.jobs, options, generators, preview_files, warm_up_thumbnails, keep_warm=keep_warm)
 
 
 def factsheet_files(sheet: Factsheet, folder: str) -> dict[str, bytes]:

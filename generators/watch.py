@@ -115,7 +115,7 @@ class _WarmPools:
         version = code_and_assets_digest() + (tree_digest(template) if template and template.exists() else "")
         if self.pool is None or version != self.version:
             self.close()
-            self.pool = build_pool(self.request)
+            self.pool = build_pool(self.request, keep_warm=True)
             self.version = version
         return self.pool
 

@@ -105,3 +105,25 @@ def test_the_templates_are_compiled_while_the_last_documents_render(workdir, mon
         build(request, progress=lambda lesson, audiences: None, pool=pool)
     assert events.count("compile") == 1
     assert events[-1] == "pack les-b" and events.index("compile") < len(events) - 1
+
+
+@pytest.mark.parametrize("keep_warm", [False, True])
+def test_workers_leave_once_everything_is_rendered_unless_kept_warm(workdir, monkeypatch, lesson_copies, keep_warm):
+    """Why: a one-off build lets its workers exit while it packs; `watch` keeps them for the next save."""
+    from generators import publish
+
+    lesson_copies(workdir, ["les-a"])
+    leaving: list[bool] = []
+    make_catalog = publish.make_catalog
+
+    def catalog(*args):
+        leaving.append(pool._executor._closing)
+        return make_catalog(*args)
+
+    monkeypatch.setattr(publish, "make_catalog", catalog)
+    request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=1)
+    with RenderPool(1, RenderOptions(ASSETS_DIR), GENERATORS, keep_warm=keep_warm) as pool:
+        build(request, pool=pool)
+        assert leaving == [not keep_warm]
+        if keep_warm:
+            assert pool.call(sum, [1, 2])() == 3

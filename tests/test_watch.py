@@ -112,15 +112,18 @@ def test_watch_keeps_its_workers_until_code_or_shared_data_change(monkeypatch, t
     class Pool:
         closed = False
 
+        def __init__(self, keep_warm: bool):
+            self.keep_warm = keep_warm
+
         def close(self):
             self.closed = True
 
     digest = Digest()
     monkeypatch.setattr(build_inputs, "code_and_assets_digest", digest)
-    monkeypatch.setattr(build_pool, "build_pool", lambda request: Pool())
+    monkeypatch.setattr(build_pool, "build_pool", lambda request, keep_warm=False: Pool(keep_warm))
     pools = watch._WarmPools(BuildRequest(lesson_paths=[tmp_path], output=tmp_path / "output", jobs=2))
     first = pools.current()
-    assert pools.current() is first and not first.closed
+    assert pools.current() is first and not first.closed and first.keep_warm
     digest.value = "na een wijziging in assets/"
     second = pools.current()
     assert second is not first and first.closed
