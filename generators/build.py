@@ -404,8 +404,8 @@ def _then(items: Iterable[T], action: Callable[[], None]) -> Iterator[T]:
     """`items`, then `action` once, when they run out.
 
     Why for the templates: by then the workers are rendering the last documents and this process
-    only waits; importing jinja2 and compiling the templates there (40-90 ms) takes that off the
-    end of the build, after the last file, where an author editing one lesson waits for it.
+    only waits; importing jinja2 and compiling the templates there (about 50 ms) takes that off
+    the end of the build, after the last file, where an author editing one lesson waits for it.
     """
     yield from items
     action()
