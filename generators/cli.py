@@ -9,9 +9,12 @@ from pathlib import Path
 
 import click
 
+from .cli_dutch import DutchGroup
+from .cli_dutch import install as speak_dutch
 from .diagnostics import BuildAborted, Diagnostics
 from .paths import DEFAULT_LESSONS, DEFAULT_OUTPUT
 
+speak_dutch()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 EXIT_INPUT = 1
 EXIT_INTERNAL = 3
@@ -49,7 +52,7 @@ audience_filter = click.option("--doelgroep", "doelgroepen", multiple=True, meta
                                help="Bouw alleen voor deze doelgroep (mag vaker).")
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=DutchGroup, context_settings=CONTEXT)
 @click.version_option(package_name="lespakket", message="lespakket %(version)s")
 def cli() -> None:
     """Maak lespakketten over uitbuiting van jongeren: dia's, werkbladen en handleidingen."""
