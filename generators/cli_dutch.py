@@ -21,6 +21,7 @@ TEXTS = {
     "Usage:": "Gebruik:",
     "Options": "Opties",
     "Commands": "Opdrachten",
+    "Positional arguments": "Argumenten",
     "Show this message and exit.": "Toon deze hulp en stop.",
     "Show the version and exit.": "Toon het versienummer en stop.",
     "%(prog)s, version %(version)s": "%(prog)s, versie %(version)s",
