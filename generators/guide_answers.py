@@ -13,11 +13,12 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from .guide_parts import Guide, minor_heading
 from .lesson_document import (
-    AgreeExercise, Answer, CaseExercise, ChoiceExercise, Exercise, FillInExercise, Gap, MatchExercise,
+    AgreeExercise, CaseExercise, ChoiceExercise, Exercise, FillInExercise, Gap, MatchExercise,
     OpenExercise, OrderExercise, ReflectionExercise, RichText, TrueFalseExercise,
 )
 from .pdf_paragraph import Paragraph
 from .pdf_style import Colours, rich_markup, text_markup
+from .worksheet_exercises import answer_paragraphs
 
 
 def exercise_answers(guide: Guide, exercise: Exercise) -> Flowable:
@@ -26,18 +27,6 @@ def exercise_answers(guide: Guide, exercise: Exercise) -> Flowable:
     if exercise.head.title:
         title += f"<font color='{Colours.ink.hexval()}'>&nbsp;&nbsp;{rich_markup(exercise.head.title)}</font>"
     return KeepTogether([minor_heading(guide, title), *_answers(exercise, guide)])
-
-
-def _answer(guide: Guide, answer: Answer) -> list[Flowable]:
-    styles = guide.styles
-    story: list[Flowable] = []
-    if answer.text:
-        story.append(Paragraph(rich_markup(answer.text), styles.answer))
-    if answer.points:
-        label = "Let op:" if answer.text else "Aandachtspunten:"
-        story.append(Paragraph(f"<b>{label}</b>", styles.answer))
-        story += [Paragraph(rich_markup(p), styles.answer_bullet, bulletText="•") for p in answer.points]
-    return story
 
 
 def _question(guide: Guide, question: RichText, prefix: str = "") -> Paragraph:
@@ -74,14 +63,10 @@ def _answers(exercise, guide: Guide) -> list[Flowable]:
     raise TypeError(f"no answer layout for {type(exercise).__name__}")
 
 
-@_answers.register
-def _(exercise: OpenExercise, guide: Guide):
-    return [_question(guide, exercise.question), *_answer(guide, exercise.answer)]
-
-
-@_answers.register
-def _(exercise: ReflectionExercise, guide: Guide):
-    return [_question(guide, exercise.question), *_answer(guide, exercise.answer)]
+@_answers.register(OpenExercise)
+@_answers.register(ReflectionExercise)
+def _(exercise: OpenExercise | ReflectionExercise, guide: Guide):
+    return [_question(guide, exercise.question), *answer_paragraphs(exercise.answer, guide.styles)]
 
 
 @_answers.register
@@ -89,7 +74,7 @@ def _(exercise: CaseExercise, guide: Guide):
     story: list[Flowable] = []
     for i, question in enumerate(exercise.questions):
         story.append(_question(guide, question.question, f"<b>{chr(97 + i)}</b>&nbsp;&nbsp;"))
-        story += _answer(guide, question.answer)
+        story += answer_paragraphs(question.answer, guide.styles)
     return story
 
 

@@ -20,6 +20,18 @@ from .worksheet_parts import AnswerArea, TickBox, WriteInBox, WritingLines
 GAP_BLANK = "_" * 16
 
 
+def answer_paragraphs(answer: Answer, styles: HouseStyles) -> list[Flowable]:
+    """A model answer and its points to listen for, in the answer colour (answer key and guide appendix)."""
+    paragraphs: list[Flowable] = []
+    if answer.text:
+        paragraphs.append(Paragraph(rich_markup(answer.text), styles.answer))
+    if answer.points:
+        label = "Let op:" if answer.text else "Aandachtspunten:"
+        paragraphs.append(Paragraph(f"<b>{label}</b>", styles.answer.clone("answer-label-space", spaceBefore=3)))
+        paragraphs += [Paragraph(rich_markup(p), styles.answer_bullet, bulletText="•") for p in answer.points]
+    return paragraphs
+
+
 @dataclass
 class Sheet:
     """What every layout function needs: styles, which version is drawn, line spacing, field names."""
@@ -51,15 +63,7 @@ class Sheet:
         """Writing lines for the pupil, a text field in the digital sheet, the answer in the key."""
         if not self.answers or answer is None:
             return WritingLines(count, self.spacing, self.field(name))
-        style = self.styles.answer
-        paragraphs = []
-        if answer.text:
-            paragraphs.append(Paragraph(rich_markup(answer.text), style))
-        if answer.points:
-            label = "Let op:" if answer.text else "Aandachtspunten:"
-            paragraphs.append(Paragraph(f"<b>{label}</b>", style.clone("answer-label-space", spaceBefore=3)))
-            paragraphs += [Paragraph(rich_markup(p), self.styles.answer_bullet, bulletText="•") for p in answer.points]
-        return AnswerArea(paragraphs, count * self.spacing)
+        return AnswerArea(answer_paragraphs(answer, self.styles), count * self.spacing)
 
     def note(self, label: str, rich: RichText | None) -> list[Flowable]:
         """An answer-key note (uitleg, bespreekpunten) in the answer colour; nothing on the pupil sheet."""
