@@ -84,8 +84,10 @@ PAGE_TEMPLATES = (INDEX_TEMPLATE, LESSON_TEMPLATE)
 def _environment():
     import jinja2
 
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+    from .template_cache import environment
+
+    return environment(
+        jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

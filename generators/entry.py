@@ -8,11 +8,17 @@ tearing the interpreter down (`_leave`).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
 
 def main() -> None:
+    # Why: Python collects after every 700 new objects. Almost everything this process makes stays
+    # (imported libraries, the catalog's outlines), and those collections cost 70-140 ms of CPU a
+    # build, 250 ms at ten times our catalog; now 20-50 ms, with the same peak memory. The workers
+    # go back to Python's thresholds (warm_pool).
+    gc.set_threshold(10_000, 20, 20)
     try:
         if sys.argv[1:] == ["build"] and _answered_unchanged():
             return _leave(0)

@@ -30,8 +30,10 @@ README_TEMPLATE = "leesmij.txt.j2"
 def _environment():
     import jinja2
 
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(ASSETS_DIR / "templates"),
+    from .template_cache import environment
+
+    return environment(
+        jinja2.FileSystemLoader(ASSETS_DIR / "templates"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Why: plain-text README, never served as HTML
         keep_trailing_newline=True,

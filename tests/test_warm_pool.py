@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -25,6 +26,19 @@ def _warm_up(log: Path) -> None:
 def _who(pause: float = 0.0) -> tuple[int, list[int]]:
     time.sleep(pause)
     return os.getpid(), list(WARMED)
+
+
+WARM_OBJECTS: list[list[dict]] = []
+
+
+def _warm_up_objects() -> None:
+    WARM_OBJECTS.append([{"geladen": i} for i in range(100)])
+
+
+def _gc_state() -> tuple[bool, bool, bool, tuple[int, int, int]]:
+    """(collector on, the warm-up's list among what the collector walks, that list tracked at all, thresholds)."""
+    walked = {id(o) for o in gc.get_objects()}
+    return gc.isenabled(), id(WARM_OBJECTS[0]) in walked, gc.is_tracked(WARM_OBJECTS[0]), gc.get_threshold()
 
 
 def _fail(message: str) -> None:
@@ -128,3 +142,20 @@ def _busy() -> int:
     while time.process_time() < end:
         pass
     return os.getpid()
+
+
+def test_workers_collect_garbage_but_not_over_what_the_warm_up_loaded():
+    ours = gc.get_threshold()
+    gc.set_threshold(10_000, 20, 20)  # as the command sets it for itself
+    try:
+        pool = WarmPool(2, _warm_up_objects)
+        try:
+            states = [f.result(timeout=30) for f in [pool.submit(_gc_state) for _ in range(4)]]
+        finally:
+            pool.shutdown(wait=10)
+        assert gc.isenabled() and gc.get_threshold() == (10_000, 20, 20) and not WARM_OBJECTS
+    finally:
+        gc.set_threshold(*ours)
+    # Frozen: tracked, yet in no generation the collector walks; new garbage collected as often as Python does.
+    assert set(states) == {(True, False, True, (700, 10, 10))}
+
