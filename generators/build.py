@@ -267,7 +267,8 @@ class _LessonStream:
     document stays, for the packs and the catalog. The lesson is linted after its documents are
     handed over, while the workers render them. Why check first: an error in the last lesson of a
     large catalog must be reported at once, not after everything before it has been rendered; a
-    changed lesson is therefore read twice (about 10 ms), an unchanged one not at all.
+    changed lesson is therefore read twice (about 10 ms), an unchanged one not at all. The first
+    lesson to render is kept from its check, since the workers wait for its documents.
     """
 
     def __init__(self, files: list[Path], data: SharedData | None, school: School | None, request: BuildRequest,
@@ -283,6 +284,7 @@ class _LessonStream:
         self._digests: dict[Path, str] = {}  # lesson file -> tree_digest of its folder
         self._cached: dict[Path, LessonOutline] = {}  # lessons taken from the outlines of an earlier build
         self._checks: dict[Path, tuple[dict, ...]] = {}  # lessons read: their check warnings, as records
+        self._kept: dict[Path, Loaded[Les]] = {}  # the first lesson read, not read again for its documents
         self._left: dict[str, list[str]] = {}  # lesson id -> audiences still rendering
         self._made: dict[str, list[str]] = {}  # lesson id -> audiences rendered
 
@@ -310,6 +312,8 @@ class _LessonStream:
             self.diagnostics.extend(checked.items)
             lesson_ids.append(loaded.model.id)
             self._checks[path] = tuple(d.to_record() for d in checked.items)
+            if not self._kept:
+                self._kept[path] = loaded
         if self.data is not None:
             _check_requested(self.request, lesson_ids, self.data, self.diagnostics)
 
@@ -320,18 +324,26 @@ class _LessonStream:
                 continue
             if path not in self._checks:
                 continue
-            loaded = load_model(path, Les, self.diagnostics, kind="lesbestand")
+            loaded = self._kept.pop(path, None) or load_model(path, Les, self.diagnostics, kind="lesbestand")
             if loaded is None or self.diagnostics.has_errors(self.request.strict):
                 continue  # Why: the file changed since it was checked; the error it has now stops the build
             lesson_id, folder_digest = loaded.model.id, self._digests[path]
-            to_render, outlines = self._plan(loaded, folder_digest)
             checks = self._checks.pop(path)
-            self.outlines.keep(outline_key(path, folder_digest, self.request), LessonOutline(lesson_id, outlines, checks))
             self.diagnostics.extend(Diagnostic.from_record(d) for d in checks)
-            self._left[lesson_id] = [d.audience.id for d in to_render] + [_LINTING]
-            self._made[lesson_id] = [d.audience.label for d in to_render]
-            yield from to_render
-            del to_render
+            self._left[lesson_id], self._made[lesson_id] = [_LINTING], []
+            outlines: dict[str, LessonDocument] = {}
+            # Why the audiences asked for first: with --doelgroep, resolving the others (for the
+            # catalog) waits until the workers have the first document.
+            for audience in sorted(loaded.model.doelgroepen, key=lambda a: not self._wanted_ids(lesson_id, a)):
+                document = resolve_lesson(loaded, audience, self.data, self.school)
+                outlines[audience] = outline = document.outline()
+                if self._add(outline, document_key(folder_digest, audience, self.request)):
+                    self._left[lesson_id].append(audience)
+                    self._made[lesson_id].append(document.audience.label)
+                    yield document
+                del document
+            in_order = tuple(outlines[a] for a in loaded.model.doelgroepen)
+            self.outlines.keep(outline_key(path, folder_digest, self.request), LessonOutline(lesson_id, in_order, checks))
             self.lint.lint(loaded, folder_digest)
             self._settle(lesson_id, _LINTING)
 
@@ -360,20 +372,12 @@ class _LessonStream:
         self.outlines.keep(outline_key(path, digest, self.request), cached)
         self.progress(cached.lesson_id, [])
 
-    def _plan(self, loaded: Loaded[Les], folder_digest: str) -> tuple[list[LessonDocument], tuple[LessonDocument, ...]]:
-        """(documents to render, outlines of all the lesson's documents)."""
-        to_render, outlines = [], []
-        for audience in loaded.model.doelgroepen:
-            document = resolve_lesson(loaded, audience, self.data, self.school)
-            outline = document.outline()
-            outlines.append(outline)
-            if self._add(outline, document_key(folder_digest, audience, self.request)):
-                to_render.append(document)
-        return to_render, tuple(outlines)
-
     def _wanted(self, document: LessonDocument) -> bool:
-        return (not self.request.lesson_ids or document.lesson_id in self.request.lesson_ids) and (
-            not self.request.audiences or document.audience.id in self.request.audiences)
+        return self._wanted_ids(document.lesson_id, document.audience.id)
+
+    def _wanted_ids(self, lesson_id: str, audience: str) -> bool:
+        return (not self.request.lesson_ids or lesson_id in self.request.lesson_ids) and (
+            not self.request.audiences or audience in self.request.audiences)
 
     def _add(self, outline: LessonDocument, key: str) -> bool:
         """Count a document of the catalog in; True when it is to be rendered."""

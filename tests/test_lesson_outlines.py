@@ -46,14 +46,15 @@ def _request(output: str = "output") -> BuildRequest:
 def test_only_the_edited_lesson_is_read_and_the_output_is_that_of_a_clean_build(workdir, reads, lesson_copies):
     files = lesson_copies(workdir, ["les-a", "les-b", "les-c"])
     first = build(_request())
-    assert sorted(reads) == ["les-a", "les-a", "les-b", "les-b", "les-c", "les-c"]  # checked, then read to render
+    # Checked, then read again to render, except the first lesson to render: its checked model is kept.
+    assert sorted(reads) == ["les-a", "les-b", "les-b", "les-c", "les-c"]
     reads.clear()
     text = files["les-b"].read_text(encoding="utf-8")
     files["les-b"].write_text(text.replace("samenvatting:", "# veranderd\nsamenvatting:", 1), encoding="utf-8")
 
     again = build(_request())
 
-    assert reads == ["les-b", "les-b"]
+    assert reads == ["les-b"]
     assert again.rendered == 2 and again.documents == first.documents == 6
     assert sorted(d.format() for d in again.diagnostics.items) == sorted(d.format() for d in first.diagnostics.items)
     shutil.rmtree(workdir / "cache")
@@ -88,3 +89,27 @@ def test_an_id_taken_by_a_new_lesson_is_reported_at_the_unchanged_lesson(workdir
 
     errors = [d for d in aborted.value.diagnostics.items if d.code == "les-dubbel-id"]
     assert [d.location.path for d in errors] == ["lessons/proef/les-b/les.yaml"]
+
+
+def test_the_audience_asked_for_is_resolved_first_and_the_outlines_keep_the_lesson_order(workdir, lesson_copies,
+                                                                                        monkeypatch):
+    lesson_copies(workdir, ["les-a"])
+    resolved, kept = [], []
+    resolve, outline = build_module.resolve_lesson, build_module.LessonOutline
+
+    def resolving(loaded, audience, *args):
+        resolved.append(audience)
+        return resolve(loaded, audience, *args)
+
+    def keeping(lesson_id, documents, checks):
+        kept.append([d.audience.id for d in documents])
+        return outline(lesson_id, documents, checks)
+
+    monkeypatch.setattr(build_module, "resolve_lesson", resolving)
+    monkeypatch.setattr(build_module, "LessonOutline", keeping)
+    request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=0, audiences=("15-18",))
+
+    assert build(request).rendered == 1
+
+    assert resolved == ["15-18", "10-12"]  # the lesson lists 10-12 first
+    assert kept == [["10-12", "15-18"]]
