@@ -19,13 +19,15 @@ def load_dutch_patterns() -> None:
     Why pickle is safe here: the file is written by this code into the user's own cache folder, and
     it is named after pyphen's version and the dictionary's size and time, so an update parses again.
     """
-    path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+    path = _dictionary()
     if path in pyphen.hdcache:
         return
+    name = dictionary_id()
+    if name is None:
+        return
     try:
-        stat = path.stat()
-        stored = cache_dir("afbreken") / f"{LANGUAGE}-{pyphen.__version__}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
-    except (OSError, RuntimeError):  # RuntimeError: no home folder to find the cache in
+        stored = cache_dir("afbreken") / f"{name}.pickle"
+    except RuntimeError:  # no home folder to find the cache in
         return
     try:
         patterns = pickle.loads(stored.read_bytes())
@@ -37,3 +39,19 @@ def load_dutch_patterns() -> None:
     patterns = pyphen.HyphDict(path)
     pyphen.hdcache[path] = patterns
     store_in_cache(stored, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def dictionary_id() -> str | None:
+    """The Dutch dictionary as pyphen has it: its version and the file's size and time; None when unreadable.
+
+    Why: whatever is derived from the patterns and kept (the parsed patterns, syllable counts) is
+    named after this, so that an update of pyphen or its dictionary makes it again."""
+    try:
+        stat = _dictionary().stat()
+    except OSError:
+        return None
+    return f"{LANGUAGE}-{pyphen.__version__}-{stat.st_size}-{stat.st_mtime_ns}"
+
+
+def _dictionary():
+    return pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]

@@ -5,19 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import pyphen
 from pydantic import BaseModel, Field
 
 from .data_model import Doelgroep
 from .diagnostics import Diagnostic, Diagnostics, Location
-from .hyphenation import LANGUAGE, load_dutch_patterns
 from .model_loading import Loaded, load_model
 from .shared_data import SharedData
 from .source_model import DEFAULT_KEY, Activiteit, Fase, Les, PerAudience, Punt, QuizDia, Strict, Text
+from .syllables import SyllableCounts
 
 Loc = tuple[Any, ...]
 
@@ -127,20 +126,16 @@ def flesch_douma(text: str) -> tuple[float, float, float]:
     return base - a * per_sentence - b * per_word, per_sentence, per_word
 
 
-@lru_cache(maxsize=1)
-def _dutch_hyphenation() -> pyphen.Pyphen:
-    load_dutch_patterns()
-    return pyphen.Pyphen(lang=LANGUAGE)
+SYLLABLES = SyllableCounts()
 
 
-@lru_cache(maxsize=20_000)
 def syllable_count(word: str) -> int:
     """Syllables as textstat counts them for Dutch: hyphenation points + 1.
 
     Why not textstat itself: since 0.7.12 importing it loads nltk and scipy (3 s, 150 MiB per process)
     for English dictionaries we never use; its Dutch count is exactly this pyphen rule."""
     word = word.lower().strip(".,;:!?'\"()")
-    return len(_dutch_hyphenation().positions(word)) + 1 if word else 0
+    return SYLLABLES.count(word) if word else 0
 
 
 # --- blaming words --------------------------------------------------------------------------
@@ -209,6 +204,7 @@ def lint_lesson(loaded: Loaded[Les], data: SharedData, rules: list[BlameRule]) -
     """The warnings for one lesson."""
     found = Diagnostics()
     LessonLinter(loaded, data, found, rules).run()
+    SYLLABLES.save()
     return found.items
 
 
