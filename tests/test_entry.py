@@ -62,8 +62,7 @@ def test_a_text_given_to_exit_is_printed_with_status_1(tmp_path):
 
 def test_the_command_runs_the_garbage_collector_less_often_than_python_does():
     code = ("import gc, os, sys; from generators.entry import main; sys.argv = ['lespakket', '--version']; "
-            "real_exit = os._exit; os._exit = lambda code: (print(gc.get_threshold()[0]), sys.stdout.flush(), real_exit(code)); "
-            "main()")
+            "real_exit = os._exit; "
+            "os._exit = lambda code: (print(gc.get_threshold()[0]), sys.stdout.flush(), real_exit(code)); main()")
     result = subprocess.run([sys.executable, "-c", code], env=ENV, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and int(result.stdout.splitlines()[-1]) >= 10 * 700
-

@@ -158,4 +158,3 @@ def test_workers_collect_garbage_but_not_over_what_the_warm_up_loaded():
         gc.set_threshold(*ours)
     # Frozen: tracked, yet in no generation the collector walks; new garbage collected as often as Python does.
     assert set(states) == {(True, False, True, (700, 10, 10))}
-
