@@ -9,7 +9,8 @@ processes and with 1, a no-op rebuild, one edited lesson, and one lesson for one
 time from saving a lesson to "Klaar" in a running `lespakket watch` (what an author waits for),
 for the whole lesson and with `--les --doelgroep` for one audience; and, for reference, a bare
 `python -c pass` (the floor under every whole-process number on this machine). The cpu column is
-the CPU time of all processes of a run, which two cores have to share.
+the CPU time of all processes of a run, which two cores have to share. The build cases take turns,
+round after round, each in a folder of its own, so that a slow spell of the machine is shared out.
 Slide thumbnails through LibreOffice are switched off for the timings (they are cached per deck
 and measured once separately). When pandoc is installed, the same decks and guide texts are also
 made with pandoc (see pandoc_compare.py).
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pandoc_compare import compare
@@ -123,44 +125,82 @@ def edit(path: Path, round_number: int) -> None:
     path.write_text(text.replace("samenvatting:", f"# bewerking {round_number}\nsamenvatting:", 1), encoding="utf-8")
 
 
-def measure(name: str, workdir: Path, files: list[Path], repeat: int, env: dict[str, str]) -> list[Row]:
-    rows: list[Row] = []
+def case_folder(root: Path, label: str) -> Path:
+    return root / label.replace(" ", "-").replace(",", "")
 
-    def run_case(label: str, prepare, args: tuple[str, ...]) -> None:
-        times, memory, cpu = [], 0, []
-        for i in range(repeat):
-            prepare(i)
-            seconds, rss, used = lespakket(workdir, *args, env=env)
-            times.append(seconds)
-            memory = max(memory, rss)
-            cpu.append(used)
-        rows.append((label, times, memory, cpu))
 
-    def cold(_: int) -> None:
+class Case:
+    """One whole-process case in a folder (and cache) of its own, so that the cases can take turns."""
+
+    def __init__(self, label: str, root: Path, scale: int, env: dict[str, str], args: tuple[str, ...],
+                 prepare: Callable[[Case, int], None], cache: str = "gedeeld"):
+        self.label, self.args, self.prepare = label, args, prepare
+        self.workdir = case_folder(root, label)
+        self.files = make_catalog(self.workdir, scale)
+        self.env = {**env, "XDG_CACHE_HOME": str(root / "cache" / cache)}
+        self.times: list[float] = []
+        self.cpu: list[float] = []
+        self.memory = 0
+
+    @property
+    def first(self) -> Path:
+        return self.files[0]
+
+    def run(self, round_number: int) -> None:
+        self.prepare(self, round_number)
+        seconds, rss, used = lespakket(self.workdir, *self.args, env=self.env)
+        self.times.append(seconds)
+        self.memory = max(self.memory, rss)
+        self.cpu.append(used)
+
+
+def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str]) -> list[Row]:
+    """Every case `repeat` times, in rounds that take the cases in turn (each round starting one case
+    further), then the `watch` latencies.
+
+    Why rounds: this machine's speed changes by a factor of two to three within minutes; measured one
+    case after the other, a slow spell lands on one case and reads as a change in that case.
+    """
+
+    def cold(case: Case, _: int) -> None:
         # Why the cache too: cold means nothing made before, not even the parsed hyphenation patterns.
-        shutil.rmtree(workdir / "output", ignore_errors=True)
-        shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
+        shutil.rmtree(case.workdir / "output", ignore_errors=True)
+        shutil.rmtree(case.env["XDG_CACHE_HOME"], ignore_errors=True)
 
-    first = files[0]
+    def edited(offset: int) -> Callable[[Case, int], None]:
+        return lambda case, i: edit(case.first, offset + i)
+
+    cases = [
+        Case("koud, 2 werkprocessen", root, scale, env, ("build", "-j", "2"), cold, cache="koud-2"),
+        Case("koud, 1 werkproces", root, scale, env, ("build", "-j", "1"), cold, cache="koud-1"),
+        Case("niets veranderd", root, scale, env, ("build",), lambda case, i: None),
+        Case("één les aangepast", root, scale, env, ("build",), edited(0)),
+    ]
+    first = cases[0].first
     audience = "12-15" if "12-15" in first.read_text(encoding="utf-8") else None
-    run_case("koud, 2 werkprocessen", cold, ("build", "-j", "2"))
-    run_case("koud, 1 werkproces", cold, ("build", "-j", "1"))
-    lespakket(workdir, "build", env=env)
-    run_case("niets veranderd", lambda i: None, ("build",))
-    run_case("één les aangepast", lambda i: edit(first, i), ("build",))
     if audience:
-        lesson_id = first.parent.name
-        args = ("build", "--les", lesson_id, "--doelgroep", audience)
-        lespakket(workdir, *args, env=env)
-        run_case("één les, één doelgroep", lambda i: edit(first, 100 + i), args)
-    lespakket(workdir, "build", env=env)
-    rows.append(("watch: één les opgeslagen", watch_latencies(workdir, first, repeat, env), 0, []))
+        one = ("build", "--les", first.parent.name, "--doelgroep", audience)
+        cases.append(Case("één les, één doelgroep", root, scale, env, one, edited(100)))
+    floor: Row = ("python -c pass (ondergrens)", [], 0, [])
+    for case in cases[2:]:
+        lespakket(case.workdir, "build", env=case.env)
+        if case.args != ("build",):
+            lespakket(case.workdir, *case.args, env=case.env)
+    for i in range(repeat):
+        turn = i % len(cases)
+        for case in cases[turn:] + cases[:turn]:
+            case.run(i)
+        seconds, rss, used = python_floor(root, env)
+        floor = (floor[0], floor[1] + [seconds], max(floor[2], rss), floor[3] + [used])
+    rows: list[Row] = [(c.label, c.times, c.memory, c.cpu) for c in cases]
+    watched = cases[3]
+    lespakket(watched.workdir, "build", env=watched.env)
+    rows.append(("watch: één les opgeslagen", watch_latencies(watched.workdir, watched.first, repeat, watched.env), 0, []))
     if audience:
-        rows.append(("watch: één les, één doelgroep",
-                     watch_latencies(workdir, first, repeat, env, "--les", first.parent.name, "--doelgroep", audience), 0, []))
-    floor = [python_floor(workdir, env) for _ in range(repeat)]
-    rows.append(("python -c pass (ondergrens)", [t for t, _, _ in floor], max(m for _, m, _ in floor), [c for _, _, c in floor]))
-    print(f"\n{name}: {len(files)} lessen")
+        rows.append(("watch: één les, één doelgroep", watch_latencies(
+            watched.workdir, watched.first, repeat, watched.env, "--les", watched.first.parent.name, "--doelgroep", audience), 0, []))
+    rows.append(floor)
+    print(f"\n{name}: {len(cases[0].files)} lessen")
     return rows
 
 
@@ -189,24 +229,24 @@ def main() -> None:
         cases = [("gebundelde catalogus", 1)] + ([] if options.alleen_gebundeld else [(f"{options.schaal}x zo groot", options.schaal)])
         results = {}
         for name, scale in cases:
-            workdir = Path(tmp) / f"schaal-{scale}"
-            files = make_catalog(workdir, scale)
-            results[name] = measure(name, workdir, files, options.herhaal, env)
+            results[name] = measure(name, Path(tmp) / f"schaal-{scale}", scale, options.herhaal, env)
             report(results[name], check_budget=scale == 1)
         if len(results) == 2:
             small, large = (dict((r[0], r[2]) for r in rows) for rows in results.values())
             for case in ("koud, 2 werkprocessen", "koud, 1 werkproces"):
                 growth = large[case] / max(1, small[case])
                 print(f"\nGeheugen bij {options.schaal}x zoveel lessen, {case}: x{growth:.2f} (budget: hoogstens x1.10)")
-        ratio_rows = dict((r[0], statistics.median(r[1])) for r in results["gebundelde catalogus"])
-        print(f"2 werkprocessen / 1: {ratio_rows['koud, 2 werkprocessen'] / ratio_rows['koud, 1 werkproces']:.2f} (budget: hoogstens 0.65)")
+        times = dict((r[0], r[1]) for r in results["gebundelde catalogus"])
+        # Why per round: the two cold builds of one round ran a minute apart, on the same machine speed.
+        paired = [two / one for two, one in zip(times["koud, 2 werkprocessen"], times["koud, 1 werkproces"])]
+        print(f"2 werkprocessen / 1, mediaan per ronde: {statistics.median(paired):.2f} (budget: hoogstens 0.65)")
         if shutil.which("soffice"):
-            workdir = Path(tmp) / "schaal-1"
+            workdir = case_folder(Path(tmp) / "schaal-1", "niets veranderd")
             shutil.rmtree(workdir / "output", ignore_errors=True)
             slide_env = {**env, "LESPAKKET_DIAVOORBEELDEN": "1"}
             seconds, memory, _ = lespakket(workdir, "build", env=slide_env)
             print(f"Koud met diavoorbeelden via LibreOffice (lege cache): {seconds:.2f} s, {memory} MiB")
-        workdir = Path(tmp) / "schaal-1"
+        workdir = case_folder(Path(tmp) / "schaal-1", "niets veranderd")
         lespakket(workdir, "build", env=env)
         print("\n".join(compare(workdir)) or "Vergelijking met pandoc: niet gemeten (pandoc is hier niet geïnstalleerd).")
 
