@@ -142,6 +142,11 @@ def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint
     return (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
+# Files kept in the user cache for output folders (each has its size-and-time key and its lesson
+# outlines): 64 folders' worth, those built most recently.
+CACHED_OUTPUT_FILES = 128
+
+
 def output_cache_file(output: Path, suffix: str) -> Path:
     """A cache file belonging to one output folder; RuntimeError without a home folder.
 
@@ -170,7 +175,8 @@ def remember_quick_key(output: Path, whole_key: str, quick_key: str) -> None:
         path = _quick_path(output)
     except RuntimeError:  # no home folder to find the cache in
         return
-    store_in_cache(path, json.dumps({"bouwsleutel": whole_key, "snelle-sleutel": quick_key}).encode("utf-8"))
+    store_in_cache(path, json.dumps({"bouwsleutel": whole_key, "snelle-sleutel": quick_key}).encode("utf-8"),
+                   keep=CACHED_OUTPUT_FILES)
 
 
 def unchanged_message(output: Path) -> str:

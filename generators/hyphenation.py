@@ -9,6 +9,7 @@ import pyphen
 from .paths import cache_dir, store_in_cache
 
 LANGUAGE = "nl_NL"
+KEPT_DICTIONARIES = 4  # Why more than one: each installation of pyphen (a venv) has its own dictionary file
 
 
 def load_dutch_patterns() -> None:
@@ -38,7 +39,7 @@ def load_dutch_patterns() -> None:
         pass
     patterns = pyphen.HyphDict(path)
     pyphen.hdcache[path] = patterns
-    store_in_cache(stored, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
+    store_in_cache(stored, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL), keep=KEPT_DICTIONARIES)
 
 
 def dictionary_id() -> str | None:

@@ -22,12 +22,33 @@ def cache_dir(name: str) -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lespakket" / name
 
 
-def store_in_cache(target: Path, content: bytes) -> None:
-    """Write a cache file whole or not at all; best effort, since a cache that cannot be written only costs time."""
+def store_in_cache(target: Path, content: bytes, keep: int | None = None) -> None:
+    """Write a cache file whole or not at all; best effort, since a cache that cannot be written only costs time.
+
+    With `keep`, the folder then keeps only its `keep` most recently written files. Why: cache files
+    are named after things that come and go (output folders, decks, installed dictionaries), and a
+    cache must not grow without end; running the tests alone used to leave thousands of files.
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(content)
         os.replace(partial, target)
     except OSError:
-        pass
+        return
+    if keep is not None:
+        keep_newest(target.parent, keep)
+
+
+def keep_newest(folder: Path, keep: int) -> None:
+    """Remove all but the `keep` most recently written files of a cache folder (best effort)."""
+    try:
+        with os.scandir(folder) as entries:
+            files = [(entry.stat().st_mtime_ns, entry.path) for entry in entries if entry.is_file()]
+    except OSError:
+        return
+    for _, path in sorted(files, reverse=True)[keep:]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass  # Why: another build may have removed it first

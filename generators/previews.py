@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .paths import cache_dir, store_in_cache
+from .paths import cache_dir, keep_newest, store_in_cache
 
 THUMB_WIDTH = 360
 PREVIEW_PDFS = {"werkblad.pdf": "Eerste pagina van het werkblad", "docentenhandleiding.pdf": "Eerste pagina van de docentenhandleiding"}
@@ -94,10 +94,13 @@ def decks_first_slides_png(decks: dict[str, bytes], slides: int = 1) -> dict[str
             images = pdf_pages_png(pdf, slides)
             _store(todo[key], slides, images)
             result[key] = images
+        keep_newest(CACHE_DIR, KEPT_SLIDE_IMAGES)
     return result
 
 
 PNG_VERSION = 3  # part of each cache name: a thumbnail made another way is made again
+# Slide images kept (about 10 KB each): every saved edit of a lesson makes new decks, and with them new images.
+KEPT_SLIDE_IMAGES = 2000
 
 
 def _cache_path(deck: bytes, slides: int, index: int) -> Path:
@@ -105,10 +108,25 @@ def _cache_path(deck: bytes, slides: int, index: int) -> Path:
 
 
 def _cached(deck: bytes, slides: int) -> list[bytes] | None:
-    paths = [_cache_path(deck, slides, i) for i in range(slides)]
-    if paths and all(p.exists() for p in paths[:1]):
-        return [p.read_bytes() for p in paths if p.exists()]
-    return None
+    images = []
+    for index in range(slides):
+        path = _cache_path(deck, slides, index)
+        try:
+            images.append(path.read_bytes())
+        except OSError:  # not made yet, or just removed by a build that keeps the cache small
+            if index == 0:
+                return None
+            continue
+        _touch(path)
+    return images or None
+
+
+def _touch(path: Path) -> None:
+    """Why: the cache keeps the images written or used most recently."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 def _store(deck: bytes, slides: int, images: list[bytes]) -> None:

@@ -6,7 +6,7 @@ import json
 
 import pyphen
 
-from .hyphenation import LANGUAGE, dictionary_id, load_dutch_patterns
+from .hyphenation import KEPT_DICTIONARIES, LANGUAGE, dictionary_id, load_dutch_patterns
 from .paths import cache_dir, store_in_cache
 
 # Why a bound: years of editing must not grow the store without end; past this it starts afresh.
@@ -42,7 +42,8 @@ class SyllableCounts:
             return
         if len(self._counts) > MAX_WORDS:
             self._counts = {}
-        store_in_cache(path, json.dumps(self._counts, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        store_in_cache(path, json.dumps(self._counts, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                       keep=KEPT_DICTIONARIES)
         self._added = 0
 
     def _load(self) -> dict[str, int]:
