@@ -237,7 +237,7 @@ def main() -> None:
                 growth = large[case] / max(1, small[case])
                 print(f"\nGeheugen bij {options.schaal}x zoveel lessen, {case}: x{growth:.2f} (budget: hoogstens x1.10)")
         times = dict((r[0], r[1]) for r in results["gebundelde catalogus"])
-        # Why per round: the two cold builds of one round ran a minute apart, on the same machine speed.
+        # Why per round: the two cold builds of a round ran close together, at about the same machine speed.
         paired = [two / one for two, one in zip(times["koud, 2 werkprocessen"], times["koud, 1 werkproces"])]
         print(f"2 werkprocessen / 1, mediaan per ronde: {statistics.median(paired):.2f} (budget: hoogstens 0.65)")
         if shutil.which("soffice"):
