@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import Callable, Mapping, Sequence
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Rect
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -24,6 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from .pdf_paragraph import Paragraph
 from .pdf_page_refs import PageRefs
 from .pdf_style import BOLD, REGULAR, Colours, check_glyphs, text_markup
+from .qr_code import qr_rectangles
 
 PAGE_TOTAL_FORM = "lespakket-page-total"
 HELP_QR_FORM = "lespakket-help-qr"
@@ -196,20 +195,9 @@ def draw_qr(canv: Canvas, url: str, size: float) -> None:
     """
     canv.saveState()
     canv.setFillColor(Colours.ink)
-    for x, y, w, h in _qr_modules(url, size):
+    for x, y, w, h in qr_rectangles(url, size):
         canv.rect(x, y, w, h, stroke=0, fill=1)
     canv.restoreState()
-
-
-@lru_cache(maxsize=16)
-def _qr_modules(url: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
-    """Why: encoding takes tens of milliseconds and every PDF of an audience shows the same code."""
-    widget = QrCodeWidget(url, barLevel="M", barBorder=2, barWidth=size, barHeight=size)
-    return tuple(
-        (shape.x, shape.y, shape.width, shape.height)
-        for shape in widget.draw().contents
-        if isinstance(shape, Rect) and shape.fillColor is not None
-    )
 
 
 def _display_url(url: str) -> str:
