@@ -41,13 +41,13 @@ AudienceId = Annotated[str, Field(min_length=1)]
 class Strict(BaseModel):
     """Why: `extra="forbid"` turns a misspelled key into an error instead of silently dropped text."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class PerAudience(RootModel[dict[str, T]], Generic[T]):
     """A value that may differ per audience: either one value, or `{standaard: .., 10-12: ..}`."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
