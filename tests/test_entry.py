@@ -66,3 +66,21 @@ def test_the_command_runs_the_garbage_collector_less_often_than_python_does():
             "os._exit = lambda code: (print(gc.get_threshold()[0]), sys.stdout.flush(), real_exit(code)); main()")
     result = subprocess.run([sys.executable, "-c", code], env=ENV, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and int(result.stdout.splitlines()[-1]) >= 10 * 700
+
+
+def test_the_command_checks_lessons_without_looking_for_pydantic_plugins(lessons):
+    code = ("import importlib.metadata, sys; from generators.entry import main; "
+            "importlib.metadata.distributions = lambda: sys.exit('looked for plugins'); "
+            "sys.argv = ['lespakket', 'check']; main()")
+    env = {k: v for k, v in ENV.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=lessons, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "looked for plugins" not in result.stderr, result.stderr
+
+
+def test_a_users_own_pydantic_plugin_setting_is_kept(tmp_path):
+    code = ("import os, sys; from generators.entry import main; sys.argv = ['lespakket', '--version']; "
+            "real_exit = os._exit; "
+            "os._exit = lambda code: (print(os.environ['PYDANTIC_DISABLE_PLUGINS']), sys.stdout.flush(), real_exit(code)); main()")
+    env = {**ENV, "PYDANTIC_DISABLE_PLUGINS": "logfire"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines()[-1] == "logfire"
