@@ -32,7 +32,8 @@ from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
 from .render_pool import RenderPool, render_one
 from .resolve import resolve_factsheet, resolve_lesson
-from .shared_data import SharedData, load_shared_data
+from .shared_data import SharedData
+from .shared_data_cache import cached_shared_data
 from .source_model import Les
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def load_project(
     `lint=False` leaves the style warnings to the caller (a build reuses them for unchanged lessons).
     """
     diagnostics = Diagnostics()
-    data = load_shared_data(data_dir, diagnostics)
+    data = cached_shared_data(data_dir, diagnostics)
     files = discover_lesson_files(lesson_paths, diagnostics)
     _require_lessons(files, lesson_paths, diagnostics)
     lessons = read_lessons(files, diagnostics)
@@ -180,7 +181,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
     # Why first: a file saved while this build reads must make the next build build again.
     whole_key, quick_key = build_key(request), stat_key(request)
     diagnostics = Diagnostics()
-    data = load_shared_data(DATA_DIR, diagnostics)
+    data = cached_shared_data(DATA_DIR, diagnostics)
     files = discover_lesson_files(request.lesson_paths, diagnostics)
     _require_lessons(files, request.lesson_paths, diagnostics)
     school = _load_school(request.school, diagnostics)
