@@ -8,7 +8,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from generators.paths import ASSETS_DIR
-from generators.pdf_style import BOLD, REGULAR, MeasuredTTFont, fonts_dir, register_fonts
+from generators.pdf_fonts import MeasuredTTFont
+from generators.pdf_style import BOLD, REGULAR, fonts_dir, register_fonts
 
 register_fonts(fonts_dir(ASSETS_DIR))
 PLAIN = {name: TTFont(f"plain-{name}", pdfmetrics.getFont(name).face.filename) for name in (REGULAR, BOLD)}
