@@ -13,6 +13,8 @@ from typing import Iterator, Union
 
 @dataclass(frozen=True)
 class Run:
+    """A piece of text in one style: plain, bold or italic."""
+
     text: str
     bold: bool = False
     italic: bool = False
@@ -20,6 +22,8 @@ class Run:
 
 @dataclass(frozen=True)
 class RichText:
+    """Text as runs of styles, from the lesson's inline markup; false when it holds only spaces."""
+
     runs: tuple[Run, ...]
 
     @property
@@ -38,6 +42,8 @@ class RichText:
 
 @dataclass(frozen=True)
 class Typography:
+    """Type sizes for this audience: slides, worksheet and guide, in points (line spacing in mm)."""
+
     slide_title_pt: int
     slide_body_pt: int
     worksheet_body_pt: float
@@ -47,6 +53,8 @@ class Typography:
 
 @dataclass(frozen=True)
 class Limits:
+    """How much text this audience can take: per slide, per bullet, per sentence, long words."""
+
     max_bullets_per_slide: int
     max_words_per_bullet: int
     max_words_per_sentence: int
@@ -55,6 +63,8 @@ class Limits:
 
 @dataclass(frozen=True)
 class AudienceProfile:
+    """Who the document is for (doelgroepen.yaml): label, sizes, limits, readability and help line."""
+
     id: str
     label: str
     who: str
@@ -70,6 +80,8 @@ class AudienceProfile:
 
 @dataclass(frozen=True)
 class HelpRoute:
+    """A help line or service from hulplijnen.yaml, as the documents show it."""
+
     id: str
     name: str
     for_whom: str
@@ -82,12 +94,16 @@ class HelpRoute:
 
 @dataclass(frozen=True)
 class SharedItem:
+    """One item of a shared list: a title and an optional explanation."""
+
     title: str
     text: str | None
 
 
 @dataclass(frozen=True)
 class SharedList:
+    """A shared list from assets/data (signals, meldcode steps, tips): its introduction and items."""
+
     intro: str | None
     items: tuple[SharedItem, ...]
 
@@ -106,6 +122,8 @@ class Factsheet:
 
 @dataclass(frozen=True)
 class CoreGoal:
+    """A core goal (kerndoel) of the curriculum that the lesson works on."""
+
     id: str
     name: str
     education: str
@@ -114,6 +132,8 @@ class CoreGoal:
 
 @dataclass(frozen=True)
 class Contact:
+    """A contact person of the school, with how to reach them."""
+
     name: str
     role: str
     function: str | None
@@ -122,6 +142,8 @@ class Contact:
 
 @dataclass(frozen=True)
 class SchoolInfo:
+    """The school's own edition: its name, place and contact people (from the school file)."""
+
     name: str
     place: str | None
     region: str | None
@@ -130,6 +152,8 @@ class SchoolInfo:
 
 @dataclass(frozen=True)
 class Source:
+    """A source the lesson's facts come from, with an optional address and note."""
+
     title: RichText
     url: str | None
     note: RichText | None
@@ -140,6 +164,8 @@ class Source:
 
 @dataclass(frozen=True)
 class BulletSlide:
+    """A slide with a title and bullets, numbered or not."""
+
     title: RichText
     bullets: tuple[RichText, ...]
     numbered: bool = False
@@ -147,6 +173,8 @@ class BulletSlide:
 
 @dataclass(frozen=True)
 class ImageSlide:
+    """A slide with one picture, its alternative text and an optional caption."""
+
     title: RichText
     image: Path
     alt: str
@@ -155,6 +183,8 @@ class ImageSlide:
 
 @dataclass(frozen=True)
 class QuoteSlide:
+    """A slide with a quote and, if known, who said it."""
+
     title: RichText
     quote: RichText
     source: RichText | None
@@ -162,12 +192,16 @@ class QuoteSlide:
 
 @dataclass(frozen=True)
 class StatementSlide:
+    """A slide with one statement for the class to take a position on."""
+
     title: RichText
     statement: RichText
 
 
 @dataclass(frozen=True)
 class CaseSlide:
+    """A slide with a short case and questions about it."""
+
     title: RichText
     paragraphs: tuple[RichText, ...]
     questions: tuple[RichText, ...]
@@ -175,6 +209,8 @@ class CaseSlide:
 
 @dataclass(frozen=True)
 class DiscussionSlide:
+    """A slide with a question for the class; what to listen for goes in the speaker notes."""
+
     title: RichText
     question: RichText
     listen_for: tuple[RichText, ...]
@@ -182,6 +218,8 @@ class DiscussionSlide:
 
 @dataclass(frozen=True)
 class QuizSlide:
+    """A multiple-choice question on a slide; the next slide shows the right answers and the explanation."""
+
     title: RichText
     question: RichText
     options: tuple[RichText, ...]
@@ -191,6 +229,8 @@ class QuizSlide:
 
 @dataclass(frozen=True)
 class TwoColumnSlide:
+    """A slide comparing two lists side by side, each under its own heading."""
+
     title: RichText
     left_heading: RichText
     left: tuple[RichText, ...]
@@ -215,6 +255,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class ExerciseHead:
+    """What every exercise starts with: its number on the worksheet, an optional title, the instruction."""
+
     number: int
     title: RichText | None
     instruction: RichText
@@ -222,6 +264,8 @@ class ExerciseHead:
 
 @dataclass(frozen=True)
 class OpenExercise:
+    """An open question with room to write and a model answer."""
+
     head: ExerciseHead
     question: RichText
     lines: int
@@ -230,6 +274,8 @@ class OpenExercise:
 
 @dataclass(frozen=True)
 class ChoiceExercise:
+    """A multiple-choice question; `correct` holds the indexes of the right options."""
+
     head: ExerciseHead
     question: RichText
     options: tuple[RichText, ...]
@@ -239,6 +285,8 @@ class ChoiceExercise:
 
 @dataclass(frozen=True)
 class TrueFalseStatement:
+    """A statement to mark true or not true, with an optional explanation for the answer key."""
+
     text: RichText
     is_true: bool
     explanation: RichText | None
@@ -246,6 +294,8 @@ class TrueFalseStatement:
 
 @dataclass(frozen=True)
 class TrueFalseExercise:
+    """Statements to mark true or not true."""
+
     head: ExerciseHead
     statements: tuple[TrueFalseStatement, ...]
     labels: tuple[str, str] = ("waar", "niet waar")
@@ -253,12 +303,16 @@ class TrueFalseExercise:
 
 @dataclass(frozen=True)
 class AgreeStatement:
+    """A statement to agree or disagree with, with points for the discussion in the answer key."""
+
     text: RichText
     points: tuple[RichText, ...]
 
 
 @dataclass(frozen=True)
 class AgreeExercise:
+    """Statements to agree or disagree with; the answer key gives points to discuss, not a right answer."""
+
     head: ExerciseHead
     statements: tuple[AgreeStatement, ...]
     labels: tuple[str, str] = ("eens", "oneens")
@@ -275,11 +329,15 @@ class MatchExercise:
 
 @dataclass(frozen=True)
 class Gap:
+    """A blank in a fill-in text, with the word that belongs there."""
+
     answer: str
 
 
 @dataclass(frozen=True)
 class FillInExercise:
+    """A text with blanks and, optionally, a bank of words to choose from."""
+
     head: ExerciseHead
     segments: tuple[RichText | Gap, ...]
     word_bank: tuple[str, ...]
@@ -297,6 +355,8 @@ class OrderExercise:
 
 @dataclass(frozen=True)
 class CaseQuestion:
+    """A question about a case, with room to write and a model answer."""
+
     question: RichText
     lines: int
     answer: Answer
@@ -304,6 +364,8 @@ class CaseQuestion:
 
 @dataclass(frozen=True)
 class CaseExercise:
+    """A case to read and the questions about it."""
+
     head: ExerciseHead
     case: tuple[RichText, ...]
     questions: tuple[CaseQuestion, ...]
@@ -311,6 +373,8 @@ class CaseExercise:
 
 @dataclass(frozen=True)
 class ReflectionExercise:
+    """A personal question to write about, with room to write and what the answer key says about it."""
+
     head: ExerciseHead
     question: RichText
     lines: int
@@ -327,6 +391,8 @@ Exercise = Union[
 
 @dataclass(frozen=True)
 class Activity:
+    """One activity of a phase: minutes, method and goal, with its slides, teacher notes and exercises."""
+
     number: int
     title: RichText
     minutes: int
@@ -341,6 +407,8 @@ class Activity:
 
 @dataclass(frozen=True)
 class Phase:
+    """A phase of the lesson (introduction, core, closing) and its activities."""
+
     kind: str
     title: RichText
     activities: tuple[Activity, ...]
@@ -348,6 +416,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class Goals:
+    """The lesson's goals: what pupils know, can do and think about afterwards."""
+
     knowledge: tuple[RichText, ...]
     skills: tuple[RichText, ...]
     attitude: tuple[RichText, ...]
@@ -355,6 +425,8 @@ class Goals:
 
 @dataclass(frozen=True)
 class LessonDocument:
+    """One lesson for one audience, resolved and complete: everything a renderer needs and nothing more."""
+
     lesson_id: str
     series: str
     title: RichText
