@@ -8,7 +8,9 @@ resident memory of the largest process for: a cold build (no output, empty cache
 processes and with 1, a no-op rebuild, one edited lesson, and one lesson for one audience; the
 time from saving a lesson to "Klaar" in a running `lespakket watch` (what an author waits for),
 for the whole lesson and with `--les --doelgroep` for one audience; and, for reference, a bare
-`python -c pass` (the floor under every whole-process number on this machine). The cpu column is
+`python -c pass` (the floor under every whole-process number on this machine) and a fixed pure-Python
+loop (how fast the machine ran while it measured; it changes by up to two times within minutes, which
+`python -c pass` does not show). The cpu column is
 the CPU time of all processes of a run, which two cores have to share. The build cases take turns,
 round after round, each in a folder of its own, so that a slow spell of the machine is shared out.
 Slide thumbnails through LibreOffice are switched off for the timings (they are cached per deck
@@ -69,6 +71,15 @@ def lespakket(workdir: Path, *args: str, env: dict[str, str]) -> tuple[float, in
         raise SystemExit(f"lespakket {' '.join(args)} mislukte in {workdir}")
     seconds, rss_kib, cpu = done.stdout.split()
     return float(seconds), int(rss_kib) // 1024, float(cpu)
+
+
+# Why process time and a fixed count: the same work, so its time is the machine's speed at that moment.
+SPEED_GAUGE = "import time\nstart = time.process_time()\nx = 0\nfor i in range(3_000_000):\n    x += i\nprint(time.process_time() - start)\n"
+
+
+def machine_speed(env: dict[str, str]) -> float:
+    """CPU seconds of a fixed pure-Python loop in a fresh process: lower is a faster machine."""
+    return float(subprocess.run([sys.executable, "-c", SPEED_GAUGE], env=env, capture_output=True, text=True).stdout)
 
 
 def python_floor(workdir: Path, env: dict[str, str]) -> tuple[float, int, float]:
@@ -182,6 +193,7 @@ def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str])
         one = ("build", "--les", first.parent.name, "--doelgroep", audience)
         cases.append(Case("één les, één doelgroep", root, scale, env, one, edited(100)))
     floor: Row = ("python -c pass (ondergrens)", [], 0, [])
+    speed: Row = ("vaste Python-lus (snelheid)", [], 0, [])
     for case in cases[2:]:
         lespakket(case.workdir, "build", env=case.env)
         if case.args != ("build",):
@@ -192,6 +204,7 @@ def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str])
             case.run(i)
         seconds, rss, used = python_floor(root, env)
         floor = (floor[0], floor[1] + [seconds], max(floor[2], rss), floor[3] + [used])
+        speed[1].append(machine_speed(env))
     rows: list[Row] = [(c.label, c.times, c.memory, c.cpu) for c in cases]
     watched = cases[3]
     lespakket(watched.workdir, "build", env=watched.env)
@@ -199,7 +212,7 @@ def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str])
     if audience:
         rows.append(("watch: één les, één doelgroep", watch_latencies(
             watched.workdir, watched.first, repeat, watched.env, "--les", watched.first.parent.name, "--doelgroep", audience), 0, []))
-    rows.append(floor)
+    rows += [floor, speed]
     print(f"\n{name}: {len(cases[0].files)} lessen")
     return rows
 
