@@ -75,8 +75,9 @@ KEPT_CODE_DIGESTS = 8
 def code_and_assets_digest() -> str:
     """The code version plus shared data, templates and fonts: a change here rebuilds everything.
 
-    Why remembered with their sizes and times: hashing the 4 MB of code and fonts took 15-20 ms, and
-    it runs before the worker processes start; like `stat_key`, unchanged sizes and times mean unchanged content.
+    Why remembered with their sizes and times: hashing the code and the 3 MB of fonts and templates took
+    15-20 ms before the worker processes could start; like `stat_key`, unchanged sizes and times mean
+    unchanged content.
     """
     stats = "\n".join(_stat_lines(PACKAGE_DIR) + _stat_lines(ASSETS_DIR))
     where = f"{PACKAGE_DIR.resolve()}|{ASSETS_DIR.resolve()}".encode()

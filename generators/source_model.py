@@ -41,6 +41,8 @@ AudienceId = Annotated[str, Field(min_length=1)]
 class Strict(BaseModel):
     """Why: `extra="forbid"` turns a misspelled key into an error instead of silently dropped text."""
 
+    # Why defer_build: pydantic built a validator for every one of the ~50 models at import; now only the
+    # models validated directly (a lesson, each data file, the school file) get one, when first used.
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
