@@ -65,7 +65,7 @@ def load_face(name: str, path: Path) -> MeasuredTTFont:
     """The face in the font file `path`, registered as `name`: parsed once, then read from the user cache.
 
     Why: reportlab parses a face in pure Python, 10-20 ms each, and the four faces were the largest
-    part of a build's warm-up before its first PDF could start; reading a parsed face takes 2-4 ms.
+    part of a build's warm-up before its first PDF could start; reading a parsed face takes 3-5 ms.
     """
     cached = _cache_path(name, path)
     if cached is not None:
