@@ -39,9 +39,13 @@ def ready_to_validate(model: type[BaseModel]) -> None:
         model.__pydantic_validator__ = stored
         return
     model.model_rebuild()
-    if path is not None:
-        store_in_cache(path, pickle.dumps(model.__pydantic_validator__, protocol=pickle.HIGHEST_PROTOCOL),
-                       keep=KEPT_VALIDATORS)
+    if path is None:
+        return
+    try:
+        pickled = pickle.dumps(model.__pydantic_validator__, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001  Why: e.g. a user's pydantic plugin wraps the validator; it then is not kept
+        return
+    store_in_cache(path, pickled, keep=KEPT_VALIDATORS)
 
 
 def _cache_path(model: type[BaseModel]) -> Path | None:

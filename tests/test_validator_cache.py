@@ -81,3 +81,20 @@ def test_with_a_cache_that_cannot_be_used_lessons_are_still_validated(tmp_path):
     cache = tmp_path / "cache"
     cache.write_text("geen map")
     assert validate_in_a_new_process(cache) == validate_in_a_new_process(tmp_path / "echte-cache")
+
+
+def test_a_validator_that_cannot_be_stored_still_validates(tmp_path, monkeypatch):
+    from generators import validator_cache
+    from generators.diagnostics import Diagnostics
+    from generators.model_loading import load_model
+    from generators.source_model import Les
+
+    def refuse(*args, **kwargs):
+        raise TypeError("cannot pickle 'PluggableSchemaValidator' object")
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(validator_cache.pickle, "dumps", refuse)
+    monkeypatch.setattr(validator_cache, "_READY", set())
+    monkeypatch.setattr(Les, "__pydantic_complete__", False)
+    assert load_model(LESSONS[0], Les, Diagnostics(), kind="lesbestand") is not None
+    assert stored(tmp_path / "cache") == []
