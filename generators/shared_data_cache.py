@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pydantic
+
 from .build_inputs import code_and_assets_digest
 from .diagnostics import Diagnostics
 from .paths import DATA_DIR, cache_dir, store_in_cache
@@ -23,7 +25,7 @@ def cached_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData |
     """
     if data_dir.resolve() != DATA_DIR.resolve():
         return load_shared_data(data_dir, diagnostics)
-    key = code_and_assets_digest()
+    key = f"{code_and_assets_digest()[:32]}-pydantic-{pydantic.VERSION}"  # Why pydantic: the models are pickled with it
     path = _cache_path(key)
     stored = _read(path, key) if path is not None else None
     if stored is not None:
@@ -40,7 +42,7 @@ def cached_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData |
 
 def _cache_path(key: str) -> Path | None:
     try:
-        return cache_dir("gegevens") / f"{key[:32]}.pickle"
+        return cache_dir("gegevens") / f"{key}.pickle"
     except RuntimeError:  # no home folder to find the cache in
         return None
 

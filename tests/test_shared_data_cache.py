@@ -51,6 +51,15 @@ def test_changed_code_or_assets_read_the_data_again(cache_home, monkeypatch):
     assert read == [DATA_DIR] and len(list(cache_home.iterdir())) == 2
 
 
+def test_another_pydantic_reads_the_data_again(cache_home, monkeypatch):
+    cached_shared_data(DATA_DIR, Diagnostics())
+    monkeypatch.setattr(shared_data_cache.pydantic, "VERSION", "99.0.0")
+    read = []
+    monkeypatch.setattr(shared_data_cache, "load_shared_data", lambda d, diags: read.append(d) or load_shared_data(d, diags))
+    assert cached_shared_data(DATA_DIR, Diagnostics()) is not None
+    assert read == [DATA_DIR] and len(list(cache_home.iterdir())) == 2
+
+
 def test_warnings_of_the_data_come_back_with_the_cached_data(cache_home, monkeypatch):
     def read_with_warning(data_dir, diagnostics):
         diagnostics.warning("proef", "Een waarschuwing over de gegevens.", Location("assets/data/signalen.yaml", 3, 5))
