@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .paths import ASSETS_DIR, PACKAGE_DIR, cache_dir, store_in_cache
+from .paths import ASSETS_DIR, PACKAGE_DIR, cache_file, checksum_name, store_in_cache
 
 RECORD = ".lespakket-bouw.json"
 RECORD_VERSION = 1
@@ -80,11 +79,7 @@ def code_and_assets_digest() -> str:
     unchanged content.
     """
     stats = "\n".join(_stat_lines(PACKAGE_DIR) + _stat_lines(ASSETS_DIR))
-    where = f"{PACKAGE_DIR.resolve()}|{ASSETS_DIR.resolve()}".encode()
-    try:
-        path = cache_dir("code") / f"{zlib.crc32(where):08x}{zlib.adler32(where):08x}.json"
-    except RuntimeError:  # no home folder to find the cache in
-        path = None
+    path = cache_file("code", checksum_name(f"{PACKAGE_DIR.resolve()}|{ASSETS_DIR.resolve()}") + ".json")
     stored = _read_json(path) if path is not None else {}
     if stored.get("bestanden") == stats and isinstance(stored.get("sleutel"), str):
         return stored["sleutel"]
@@ -180,33 +175,23 @@ def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint
 CACHED_OUTPUT_FILES = 128
 
 
-def output_cache_file(output: Path, suffix: str) -> Path:
-    """A cache file belonging to one output folder; RuntimeError without a home folder.
+def output_cache_file(output: Path, suffix: str) -> Path | None:
+    """A cache file belonging to one output folder; None without a home folder.
 
     Why outside output/: what it holds differs between clones and machines, and output/ must be byte-identical.
     """
-    where = str(output.resolve()).encode()
-    # Why two checksums and no sha256: this runs in the no-op check (see above); a clash of names only costs a rebuild.
-    name = f"{zlib.crc32(where):08x}{zlib.adler32(where):08x}"
-    return cache_dir("bouw") / f"{name}{suffix}"
-
-
-def _quick_path(output: Path) -> Path:
-    return output_cache_file(output, ".json")
+    return cache_file("bouw", checksum_name(str(output.resolve())) + suffix)
 
 
 def _read_quick(output: Path) -> dict:
-    try:
-        return json.loads(_quick_path(output).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RuntimeError):  # RuntimeError: no home folder to find the cache in
-        return {}
+    path = output_cache_file(output, ".json")
+    return _read_json(path) if path is not None else {}
 
 
 def remember_quick_key(output: Path, whole_key: str, quick_key: str) -> None:
     """After a build: the size-and-time key under which `whole_key` was built (best effort)."""
-    try:
-        path = _quick_path(output)
-    except RuntimeError:  # no home folder to find the cache in
+    path = output_cache_file(output, ".json")
+    if path is None:
         return
     store_in_cache(path, json.dumps({"bouwsleutel": whole_key, "snelle-sleutel": quick_key}).encode("utf-8"),
                    keep=CACHED_OUTPUT_FILES)

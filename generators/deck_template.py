@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +13,7 @@ from pptx.util import Emu
 
 from .deck_measure import TextBox
 from .diagnostics import display_path
-from .paths import cache_dir, store_in_cache
+from .paths import cache_file, checksum_name, store_in_cache
 
 TEMPLATE_NAME = "dia-sjabloon.pptx"
 
@@ -171,10 +170,10 @@ def _geometry_cache_path(path: Path) -> Path | None:
     try:
         where, mtime, size = template_version(path)
         code = Path(__file__).stat()
-        key = f"{where}|{mtime}|{size}|{pptx.__version__}|{code.st_size}|{code.st_mtime_ns}".encode()
-        return cache_dir("sjabloonmaten") / f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
-    except (OSError, RuntimeError):  # RuntimeError: no home folder to find the cache in
+    except OSError:
         return None
+    key = f"{where}|{mtime}|{size}|{pptx.__version__}|{code.st_size}|{code.st_mtime_ns}"
+    return cache_file("sjabloonmaten", checksum_name(key) + ".json")
 
 
 def _read_geometry(path: Path) -> dict[str, LayoutGeometry] | None:

@@ -6,7 +6,7 @@ import pickle
 
 import pyphen
 
-from .paths import cache_dir, store_in_cache
+from .paths import cache_file, store_in_cache
 
 LANGUAGE = "nl_NL"
 KEPT_DICTIONARIES = 4  # Why more than one: each installation of pyphen (a venv) has its own dictionary file
@@ -26,9 +26,8 @@ def load_dutch_patterns() -> None:
     name = dictionary_id()
     if name is None:
         return
-    try:
-        stored = cache_dir("afbreken") / f"{name}.pickle"
-    except RuntimeError:  # no home folder to find the cache in
+    stored = cache_file("afbreken", f"{name}.pickle")
+    if stored is None:
         return
     try:
         patterns = pickle.loads(stored.read_bytes())

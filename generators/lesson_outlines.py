@@ -29,10 +29,7 @@ class OutlineCache:
     """
 
     def __init__(self, output: Path):
-        try:
-            self.path: Path | None = output_cache_file(output, ".lessen.pickle")
-        except RuntimeError:  # no home folder to find the cache in
-            self.path = None
+        self.path = output_cache_file(output, ".lessen.pickle")
         self.stored = self._load()
         self.kept: dict[str, LessonOutline] = {}
 

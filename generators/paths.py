@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zlib
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -20,6 +21,24 @@ def artifact_path(series: str, lesson_id: str, audience: str, filename: str) -> 
 def cache_dir(name: str) -> Path:
     """A folder of ours under the user's cache (XDG_CACHE_HOME or ~/.cache); RuntimeError without a home folder."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lespakket" / name
+
+
+def checksum_name(key: str) -> str:
+    """A short file name that stands for `key`.
+
+    Why two checksums and no sha256: the no-op check names cache files too, and loading OpenSSL
+    took 5-15 ms of it; a clash of names only costs work done again, and readers check what they read.
+    """
+    data = key.encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def cache_file(folder: str, name: str) -> Path | None:
+    """The file `name` in one of our cache folders; None without a home folder to find the cache in."""
+    try:
+        return cache_dir(folder) / name
+    except RuntimeError:
+        return None
 
 
 def store_in_cache(target: Path, content: bytes, keep: int | None = None) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import operator
 import pickle
-import zlib
 from functools import partial
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -12,7 +11,7 @@ from weakref import WeakKeyDictionary
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .paths import cache_dir, store_in_cache
+from .paths import cache_file, checksum_name, store_in_cache
 
 # Why more than one version each: each installation of the fonts or of reportlab parses its own.
 KEPT_FACES = 8
@@ -85,7 +84,7 @@ def _cache_path(name: str, path: Path) -> Path | None:
     """Named after the face, the font file's place, size and time, reportlab's version and this module's own."""
     try:
         font, code = path.stat(), Path(__file__).stat()
-        key = f"{path.resolve()}|{font.st_size}|{font.st_mtime_ns}|{reportlab.Version}|{code.st_size}|{code.st_mtime_ns}"
-        return cache_dir("lettertypen") / f"{name}-{zlib.crc32(key.encode()):08x}{zlib.adler32(key.encode()):08x}.pickle"
-    except (OSError, RuntimeError):  # RuntimeError: no home folder to find the cache in
+    except OSError:
         return None
+    key = f"{path.resolve()}|{font.st_size}|{font.st_mtime_ns}|{reportlab.Version}|{code.st_size}|{code.st_mtime_ns}"
+    return cache_file("lettertypen", f"{name}-{checksum_name(key)}.pickle")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import zlib
 from functools import lru_cache
 from pathlib import Path
 
 import reportlab
 
-from .paths import cache_dir, store_in_cache
+from .paths import cache_file, checksum_name, store_in_cache
 
 Rectangle = tuple[float, float, float, float]  # x, y, width, height
 # Why a bound: each help line and size has its own file, and a cache must not grow without end.
@@ -50,11 +49,7 @@ def _encode(text: str, size: float) -> tuple[Rectangle, ...]:
 
 def _cache_path(text: str, size: float) -> Path | None:
     """Named after reportlab's version (its encoder), the settings, the size and the text."""
-    key = f"{reportlab.Version}|{LEVEL}|{BORDER}|{size!r}|{text}".encode()
-    try:
-        return cache_dir("qr") / f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
-    except RuntimeError:  # no home folder to find the cache in
-        return None
+    return cache_file("qr", checksum_name(f"{reportlab.Version}|{LEVEL}|{BORDER}|{size!r}|{text}") + ".json")
 
 
 def _read(path: Path, text: str, size: float) -> tuple[Rectangle, ...] | None:

@@ -9,7 +9,7 @@ import pydantic
 
 from .build_inputs import code_and_assets_digest
 from .diagnostics import Diagnostics
-from .paths import DATA_DIR, cache_dir, store_in_cache
+from .paths import DATA_DIR, cache_file, store_in_cache
 from .shared_data import SharedData, load_shared_data
 
 # Why more than one: each checkout or installation of the code has its own version.
@@ -26,7 +26,7 @@ def cached_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData |
     if data_dir.resolve() != DATA_DIR.resolve():
         return load_shared_data(data_dir, diagnostics)
     key = f"{code_and_assets_digest()[:32]}-pydantic-{pydantic.VERSION}"  # Why pydantic: the models are pickled with it
-    path = _cache_path(key)
+    path = cache_file("gegevens", f"{key}.pickle")
     stored = _read(path, key) if path is not None else None
     if stored is not None:
         data, found = stored
@@ -38,13 +38,6 @@ def cached_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData |
         found = diagnostics.items[start:]
         store_in_cache(path, pickle.dumps((key, data, found), protocol=pickle.HIGHEST_PROTOCOL), keep=KEPT_VERSIONS)
     return data
-
-
-def _cache_path(key: str) -> Path | None:
-    try:
-        return cache_dir("gegevens") / f"{key}.pickle"
-    except RuntimeError:  # no home folder to find the cache in
-        return None
 
 
 def _read(path: Path, key: str) -> tuple[SharedData, list] | None:

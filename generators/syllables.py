@@ -7,7 +7,7 @@ import json
 import pyphen
 
 from .hyphenation import KEPT_DICTIONARIES, LANGUAGE, dictionary_id, load_dutch_patterns
-from .paths import cache_dir, store_in_cache
+from .paths import cache_file, store_in_cache
 
 # Why a bound: years of editing must not grow the store without end; past this it starts afresh.
 MAX_WORDS = 100_000
@@ -67,7 +67,4 @@ class SyllableCounts:
     @staticmethod
     def _path():
         name = dictionary_id()
-        try:
-            return cache_dir("lettergrepen") / f"{name}-{RULE}.json" if name is not None else None
-        except RuntimeError:  # no home folder to find the cache in
-            return None
+        return cache_file("lettergrepen", f"{name}-{RULE}.json") if name is not None else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import zlib
 from pathlib import Path
 
 import pydantic
@@ -12,7 +11,7 @@ from pydantic import BaseModel
 from pydantic_core import SchemaValidator
 
 from .build_inputs import code_and_assets_digest
-from .paths import cache_dir, store_in_cache
+from .paths import cache_file, checksum_name, store_in_cache
 
 # Why this many: each model validated directly (a lesson, each data file, the school file) has its own,
 # for each version of the code.
@@ -49,12 +48,8 @@ def ready_to_validate(model: type[BaseModel]) -> None:
 
 
 def _cache_path(model: type[BaseModel]) -> Path | None:
-    key = (f"{model.__module__}.{model.__qualname__}|{code_and_assets_digest()}|"
-           f"{pydantic.VERSION}|{pydantic_core.__version__}").encode()
-    try:
-        return cache_dir("validatie") / f"{model.__qualname__}-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.pickle"
-    except RuntimeError:  # no home folder to find the cache in
-        return None
+    key = f"{model.__module__}.{model.__qualname__}|{code_and_assets_digest()}|{pydantic.VERSION}|{pydantic_core.__version__}"
+    return cache_file("validatie", f"{model.__qualname__}-{checksum_name(key)}.pickle")
 
 
 def _read(path: Path, model: type[BaseModel]) -> SchemaValidator | None:

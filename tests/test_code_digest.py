@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from generators import build_inputs
+from generators import build_inputs, paths
 from generators.build_inputs import code_and_assets_digest
 
 
@@ -91,6 +91,6 @@ def test_without_a_cache_folder_the_digest_is_still_right(trees, monkeypatch):
     def no_home(name):
         raise RuntimeError("no home folder")
 
-    monkeypatch.setattr(build_inputs, "cache_dir", no_home)
+    monkeypatch.setattr(paths, "cache_dir", no_home)
     seen = hashed(monkeypatch)
     assert code_and_assets_digest() == first and seen == ["generators", "assets"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
-from generators import pdf_fonts
+from generators import paths
 from generators.paths import ASSETS_DIR
 from generators.pdf_fonts import MeasuredTTFont, load_face
 
@@ -135,5 +135,5 @@ def test_without_a_cache_folder_the_face_is_parsed(monkeypatch):
     def no_home(name):
         raise RuntimeError("no home folder")
 
-    monkeypatch.setattr(pdf_fonts, "cache_dir", no_home)
+    monkeypatch.setattr(paths, "cache_dir", no_home)
     assert load_face("Proef-Cursief", FONT).fontName == "Proef-Cursief"

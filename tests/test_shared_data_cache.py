@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generators import shared_data_cache
+from generators import paths, shared_data_cache
 from generators.diagnostics import Diagnostics, Location
 from generators.paths import DATA_DIR
 from generators.shared_data import load_shared_data
@@ -99,5 +99,5 @@ def test_without_a_cache_folder_the_data_is_read(monkeypatch):
     def no_home(name):
         raise RuntimeError("no home folder")
 
-    monkeypatch.setattr(shared_data_cache, "cache_dir", no_home)
+    monkeypatch.setattr(paths, "cache_dir", no_home)
     assert cached_shared_data(DATA_DIR, Diagnostics()) is not None
