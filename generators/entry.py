@@ -12,6 +12,8 @@ import gc
 import os
 import sys
 
+from .gc_pause import pause_while_importing
+
 
 def main() -> None:
     # Why: Python collects after every 700 new objects. Almost everything this process makes stays
@@ -19,6 +21,8 @@ def main() -> None:
     # build, 250 ms at ten times our catalog; now 20-50 ms, with the same peak memory. The workers
     # go back to Python's thresholds (warm_pool).
     gc.set_threshold(10_000, 20, 20)
+    if sys.argv[1:2] == ["build"]:
+        pause_while_importing()
     # Why: to find plugins, pydantic reads the metadata of every installed package (5-10 ms before
     # the first lesson can be checked); the lesson models use none. A user's own setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

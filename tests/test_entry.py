@@ -85,3 +85,33 @@ def test_a_users_own_pydantic_plugin_setting_is_kept(tmp_path):
     env = {**ENV, "PYDANTIC_DISABLE_PLUGINS": "logfire"}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert result.stdout.splitlines()[-1] == "logfire"
+
+
+GC_AT_EXIT = """
+import gc, os, sys
+from generators.entry import main
+sys.argv = ['lespakket', *sys.argv[1:]]
+real_exit = os._exit
+def leave(code):
+    import generators.source_model as imported
+    walked = any(o is imported.Les for o in gc.get_objects())
+    print(gc.isenabled(), gc.get_freeze_count() > 0, walked)
+    sys.stdout.flush()
+    real_exit(code)
+os._exit = leave
+main()
+"""
+
+
+def test_a_build_freezes_what_it_imported_and_collects_the_rest(lessons):
+    result = subprocess.run([sys.executable, "-c", GC_AT_EXIT, "build", "-j", "0"], cwd=lessons, env=ENV,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "True True False"  # collector on; the lesson models frozen, not walked
+
+
+def test_other_processes_keep_their_collector_as_it_was():
+    code = ("import gc; from generators.gc_pause import resume_after_imports; "
+            "resume_after_imports(); print(gc.isenabled(), gc.get_freeze_count())")
+    result = subprocess.run([sys.executable, "-c", code], env=ENV, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["True", "0"]
