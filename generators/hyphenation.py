@@ -9,6 +9,7 @@ import pyphen
 from .paths import cache_file, store_in_cache
 
 LANGUAGE = "nl_NL"
+CACHE_FORMAT = 2  # Why: version 1 files hold every value separately (`_sharing_values`); they are parsed again
 KEPT_DICTIONARIES = 4  # Why more than one: each installation of pyphen (a venv) has its own dictionary file
 
 
@@ -16,7 +17,7 @@ def load_dutch_patterns() -> None:
     """Put the parsed Dutch patterns in pyphen's own cache, where both the lint and reportlab look.
 
     Why: parsing hyph_nl_NL.dic takes about 0.18 s in every process that lints or lays out Dutch text
-    (the build, and each of its workers); reading the parsed patterns back takes about 15 ms.
+    (the build, and each of its workers); reading the parsed patterns back takes about 5 ms.
     Why pickle is safe here: the file is written by this code into the user's own cache folder, and
     it is named after pyphen's version and the dictionary's size and time, so an update parses again.
     """
@@ -26,7 +27,7 @@ def load_dutch_patterns() -> None:
     name = dictionary_id()
     if name is None:
         return
-    stored = cache_file("afbreken", f"{name}.pickle")
+    stored = cache_file("afbreken", f"{name}-{CACHE_FORMAT}.pickle")
     if stored is None:
         return
     try:
@@ -36,9 +37,20 @@ def load_dutch_patterns() -> None:
             return
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
         pass
-    patterns = pyphen.HyphDict(path)
+    patterns = _sharing_values(pyphen.HyphDict(path))
     pyphen.hdcache[path] = patterns
     store_in_cache(stored, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL), keep=KEPT_DICTIONARIES)
+
+
+def _sharing_values(patterns: pyphen.HyphDict) -> pyphen.HyphDict:
+    """The same patterns, each different (offset, values) tuple held once.
+
+    Why: the 16,000 Dutch patterns have about 1,450 different values; pickled once each, the cached
+    file is a third smaller and reads back in a third of the time (5 instead of 14 ms, in every process).
+    """
+    shared: dict = {}
+    patterns.patterns = {key: shared.setdefault(value, value) for key, value in patterns.patterns.items()}
+    return patterns
 
 
 def dictionary_id() -> str | None:

@@ -36,3 +36,14 @@ def test_a_damaged_cache_file_is_parsed_again(monkeypatch, tmp_path):
     hyphenation.load_dutch_patterns()
     assert pyphen.Pyphen(lang="nl_NL").positions("lettergrepen") == [3, 6, 9]
     assert stored.read_bytes() != b"kapot"
+
+
+def test_the_cached_patterns_hold_each_different_value_once(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    hyphenation.load_dutch_patterns()
+    _fresh(monkeypatch, tmp_path)
+    hyphenation.load_dutch_patterns()
+    cached = next(iter(pyphen.hdcache.values())).patterns
+    values = list(cached.values())
+    assert len({id(v) for v in values}) == len(set(values)) < len(values) / 5
+    assert cached == pyphen.HyphDict(hyphenation._dictionary()).patterns
