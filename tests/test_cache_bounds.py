@@ -76,7 +76,7 @@ def test_installed_dictionaries_leave_at_most_a_few_parsed_pattern_files(tmp_pat
     _aged(folder, [f"nl_NL-0.{n}-oud.pickle" for n in range(6)])
     hyphenation.load_dutch_patterns()
     assert len(list(folder.iterdir())) == hyphenation.KEPT_DICTIONARIES
-    assert any(p.name == f"{hyphenation.dictionary_id()}.pickle" for p in folder.iterdir())
+    assert any(p.name == f"{hyphenation.dictionary_id()}-{hyphenation.CACHE_FORMAT}.pickle" for p in folder.iterdir())
 
 
 def _pdf() -> bytes:
