@@ -10,7 +10,8 @@ time from saving a lesson to "Klaar" in a running `lespakket watch` (what an aut
 for the whole lesson and with `--les --doelgroep` for one audience; and, for reference, a bare
 `python -c pass` (the floor under every whole-process number on this machine) and a fixed pure-Python
 loop (how fast the machine ran while it measured; it changes by up to two times within minutes, which
-`python -c pass` does not show). The cpu column is
+`python -c pass` does not show), and the import that performance.md timed at 0.29 s on the machine
+its budget was set on, which gives each build case an estimate for that machine ('geschaald'). The cpu column is
 the CPU time of all processes of a run, which two cores have to share. The build cases take turns,
 round after round, each in a folder of its own, so that a slow spell of the machine is shared out.
 Slide thumbnails through LibreOffice are switched off for the timings (they are cached per deck
@@ -46,6 +47,7 @@ LAUNCHER = (
     "print(time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
     "sys.exit(code)\n"
 )
+REFERENCE_LABEL = "referentie-import (0.29 s)"
 Row = tuple[str, list[float], int, list[float]]  # (case, seconds, peak MiB of the largest process, CPU seconds)
 BUDGET = {
     "koud, 2 werkprocessen": 5.0,
@@ -75,6 +77,18 @@ def lespakket(workdir: Path, *args: str, env: dict[str, str]) -> tuple[float, in
 
 # Why process time and a fixed count: the same work, so its time is the machine's speed at that moment.
 SPEED_GAUGE = "import time\nstart = time.process_time()\nx = 0\nfor i in range(3_000_000):\n    x += i\nprint(time.process_time() - start)\n"
+
+
+# Why this import: performance.md measured it (0.29 s) on the machine its budget was set on, so a case's
+# time times 0.29 / this round's import time estimates the case on that machine.
+REFERENCE_IMPORT = ("import time\nstart = time.perf_counter()\nimport pptx, reportlab.platypus, jinja2, yaml\n"
+                    "print(time.perf_counter() - start)\n")
+REFERENCE_SECONDS = 0.29
+
+
+def reference_import(env: dict[str, str]) -> float:
+    """Seconds to import python-pptx, reportlab.platypus, jinja2 and PyYAML in a fresh process."""
+    return float(subprocess.run([sys.executable, "-c", REFERENCE_IMPORT], env=env, capture_output=True, text=True).stdout)
 
 
 def machine_speed(env: dict[str, str]) -> float:
@@ -194,6 +208,7 @@ def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str])
         cases.append(Case("één les, één doelgroep", root, scale, env, one, edited(100)))
     floor: Row = ("python -c pass (ondergrens)", [], 0, [])
     speed: Row = ("vaste Python-lus (snelheid)", [], 0, [])
+    reference: Row = (REFERENCE_LABEL, [], 0, [])
     for case in cases[2:]:
         lespakket(case.workdir, "build", env=case.env)
         if case.args != ("build",):
@@ -205,6 +220,7 @@ def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str])
         seconds, rss, used = python_floor(root, env)
         floor = (floor[0], floor[1] + [seconds], max(floor[2], rss), floor[3] + [used])
         speed[1].append(machine_speed(env))
+        reference[1].append(reference_import(env))
     rows: list[Row] = [(c.label, c.times, c.memory, c.cpu) for c in cases]
     watched = cases[3]
     lespakket(watched.workdir, "build", env=watched.env)
@@ -212,22 +228,30 @@ def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str])
     if audience:
         rows.append(("watch: één les, één doelgroep", watch_latencies(
             watched.workdir, watched.first, repeat, watched.env, "--les", watched.first.parent.name, "--doelgroep", audience), 0, []))
-    rows += [floor, speed]
+    rows += [floor, speed, reference]
     print(f"\n{name}: {len(cases[0].files)} lessen")
     return rows
 
 
 def report(rows: list[Row], check_budget: bool) -> None:
-    """One line per case; `cpu` is the median CPU time of all its processes (what two cores have to share)."""
-    print(f"{'geval':<30}{'min':>8}{'mediaan':>9}{'max':>8}{'cpu':>8}{'geheugen':>11}  budget")
+    """One line per case; `cpu` is the median CPU time of all its processes (what two cores have to share).
+
+    `geschaald` estimates a build case on the machine of performance.md: per round, its time times
+    0.29 s over that round's reference import (the watch cases run after the rounds, so are not scaled).
+    """
+    reference = next(times for label, times, _, _ in rows if label == REFERENCE_LABEL)
+    print(f"{'geval':<30}{'min':>8}{'mediaan':>9}{'max':>8}{'cpu':>8}{'geheugen':>11}{'geschaald':>11}  budget")
     for label, times, memory, cpu in rows:
         median = statistics.median(times)
         budget = BUDGET.get(label) if check_budget else None
         verdict = "" if budget is None else (f"<= {budget:g} s " + ("ok" if median <= budget else "TE TRAAG"))
         shown = f"{memory:>7} MiB" if memory else f"{'-':>11}"
         used = f"{statistics.median(cpu):>7.2f}s" if cpu else f"{'-':>8}"
-        print(f"{label:<30}{min(times):>7.2f}s{median:>8.2f}s{max(times):>7.2f}s{used}{shown}  {verdict}")
-    print(f"{'geheugen (budget)':<30}{'':>41}<= 100 MiB per proces: "
+        scalable = label in BUDGET and bool(cpu) and len(times) == len(reference)
+        scaled = (f"{statistics.median(t * REFERENCE_SECONDS / r for t, r in zip(times, reference)):>10.2f}s"
+                  if scalable else f"{'-':>11}")
+        print(f"{label:<30}{min(times):>7.2f}s{median:>8.2f}s{max(times):>7.2f}s{used}{shown}{scaled}  {verdict}")
+    print(f"{'geheugen (budget)':<30}{'':>52}<= 100 MiB per proces: "
           + ("ok" if all(m <= 100 for _, _, m, _ in rows) else "TE VEEL"))
 
 
