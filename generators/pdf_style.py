@@ -21,6 +21,7 @@ from reportlab.platypus import TableStyle
 from reportlab.pdfbase import pdfmetrics
 
 from .diagnostics import BuildAborted, Diagnostics, Location
+from .hyphenation import load_dutch_patterns
 from .lesson_document import RichText
 from .pdf_fonts import load_face
 from .pdf_paragraph import Paragraph
@@ -78,8 +79,6 @@ def fonts_dir(assets_dir: Path) -> Path:
 
 def warm_up(options) -> None:
     """Register the fonts and load the Dutch hyphenation patterns before the first document needs them."""
-    from .hyphenation import load_dutch_patterns
-
     load_dutch_patterns()
     register_fonts(fonts_dir(options.assets_dir))
     Paragraph("Voorbereiding lesmateriaal", house_styles(11).body).wrap(40, 1000)
@@ -195,7 +194,12 @@ class HouseStyles:
 
 
 def house_styles(body_pt: float, font_family: str = FONT_FAMILY) -> HouseStyles:
-    """Build the style set for one body size (an audience's worksheet or guide size)."""
+    """Build the style set for one body size (an audience's worksheet or guide size).
+
+    Why the patterns here: these styles hyphenate Dutch, and reportlab would otherwise parse the
+    dictionary itself (about 0.2 s) in a process that did not warm up, such as `preview` and `-j 0`.
+    """
+    load_dutch_patterns()
     leading = round(body_pt * 1.38, 2)
 
     def style(name: str, **kw) -> ParagraphStyle:

@@ -47,3 +47,20 @@ def test_the_cached_patterns_hold_each_different_value_once(monkeypatch, tmp_pat
     values = list(cached.values())
     assert len({id(v) for v in values}) == len(set(values)) < len(values) / 5
     assert cached == pyphen.HyphDict(hyphenation._dictionary()).patterns
+
+
+def test_the_house_styles_hyphenate_with_the_cached_patterns(monkeypatch, tmp_path):
+    from reportlab.platypus import Paragraph
+
+    from generators import pdf_style
+    from generators.paths import ASSETS_DIR
+
+    pdf_style.register_fonts(pdf_style.fonts_dir(ASSETS_DIR))
+    _fresh(monkeypatch, tmp_path)
+    hyphenation.load_dutch_patterns()
+    _fresh(monkeypatch, tmp_path)
+    parsed: list = []
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", lambda self, path: parsed.append(path))
+    body = pdf_style.house_styles(11).body
+    Paragraph("Arbeidsuitbuiting en mensenhandelaarsnetwerken", body).wrap(60, 1000)
+    assert parsed == [] and len(pyphen.hdcache) == 1
