@@ -7,7 +7,8 @@ lessons under new ids) in a temporary folder, and reports min/median/max seconds
 resident memory of the largest process for: a cold build (no output, empty cache) with 2 worker
 processes and with 1, a no-op rebuild, one edited lesson, and one lesson for one audience; the
 time from saving a lesson to "Klaar" in a running `lespakket watch` (what an author waits for),
-for the whole lesson and with `--les --doelgroep` for one audience; and, for reference, a bare
+for the whole lesson and with `--les --doelgroep` for one audience; `lespakket preview` of one lesson
+for one audience (no budget; what an author waits for with the preview sheet); and, for reference, a bare
 `python -c pass` (the floor under every whole-process number on this machine) and a fixed pure-Python
 loop (how fast the machine ran while it measured; it changes by up to two times within minutes, which
 `python -c pass` does not show), and the import that performance.md timed at 0.29 s on the machine
@@ -206,6 +207,8 @@ def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str])
     if audience:
         one = ("build", "--les", first.parent.name, "--doelgroep", audience)
         cases.append(Case("één les, één doelgroep", root, scale, env, one, edited(100)))
+        sheet = ("preview", first.parent.name, "--doelgroep", audience, "--uit", "voorbeeld")
+        cases.append(Case("preview, één doelgroep", root, scale, env, sheet, edited(300)))
     floor: Row = ("python -c pass (ondergrens)", [], 0, [])
     speed: Row = ("vaste Python-lus (snelheid)", [], 0, [])
     reference: Row = (REFERENCE_LABEL, [], 0, [])

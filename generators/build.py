@@ -31,7 +31,7 @@ from .output_plan import FACTSHEET, MANIFEST, OutputPlan, doc_id
 from .pack_zip import PackFile, sha256_and_size
 from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
-from .render_pool import RenderPool, render_one
+from .render_pool import RenderPool
 from .resolve import resolve_factsheet, resolve_lesson
 from .shared_data import SharedData
 from .shared_data_cache import cached_shared_data
@@ -119,24 +119,21 @@ class BuildResult:
         return f"{self.rendered} van {self.documents} {noun} opnieuw gemaakt"
 
 
-def select_documents(
-    project: Project, request: BuildRequest, resolved: list[LessonDocument] | None = None
-) -> list[LessonDocument]:
-    """The requested (lesson, audience) pairs, from `resolved` when given; unknown ids are diagnostics."""
+def select_documents(project: Project, request: BuildRequest) -> list[LessonDocument]:
+    """The requested (lesson, audience) pairs, resolved; unknown ids are diagnostics.
+
+    Why resolve only those: `preview` asks for one of the catalog's documents.
+    """
     _check_requested(request, [l.model.id for l in project.lessons], project.data, project.diagnostics)
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
     return [
-        d for d in (resolve_all(project) if resolved is None else resolved)
-        if (not request.lesson_ids or d.lesson_id in request.lesson_ids)
-        and (not request.audiences or d.audience.id in request.audiences)
+        resolve_lesson(loaded, audience, project.data, project.school)
+        for loaded in project.lessons
+        for audience in loaded.model.doelgroepen
+        if (not request.lesson_ids or loaded.model.id in request.lesson_ids)
+        and (not request.audiences or audience in request.audiences)
     ]
-
-
-def render_document(document: LessonDocument, options: RenderOptions, generators: tuple[Generator, ...]) -> Iterator[tuple[Generator, str, bytes]]:
-    files, _ = render_one(document, options, generators)
-    for index, path, content in files:
-        yield generators[index], path, content
 
 
 def renderer_diagnostics(project: Project, template: Path | None = None) -> list[Diagnostic]:

@@ -61,11 +61,9 @@ class PreviewAborted(Exception):
 
 
 def _pdf_pages(pdf: bytes) -> list:
-    from PIL import Image
+    from .previews import pdf_pages_images
 
-    from .previews import pdf_pages_png
-
-    return [Image.open(io.BytesIO(png)) for png in pdf_pages_png(pdf, MAX_PAGES, THUMB_WIDTH)]
+    return pdf_pages_images(pdf, MAX_PAGES, THUMB_WIDTH)
 
 
 def _deck_slides(deck: bytes, key: str) -> list:
@@ -130,20 +128,12 @@ def _counted(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def preview_lesson(
-    lesson_id: str,
-    audience: str | None = None,
-    folder: Path | None = None,
-    lessons_dir: Path = DEFAULT_LESSONS,
-    school: Path | None = None,
-) -> PreviewResult:
-    """Check the lessons, render one (lesson, audience) with every registered generator, write the sheet."""
-    from .build import BuildRequest, load_project, render_document, select_documents
+def _chosen_document(project, lesson_id: str, audience: str | None, lessons_dir: Path):
+    """The resolved document of `lesson_id` for `audience` (by default the lesson's first), and messages for the author."""
+    from .build import select_documents
+    from .build_inputs import BuildRequest
     from .diagnostics import BuildAborted
-    from .previews import slides_available
-    from .registry import GENERATORS, RenderOptions
 
-    project = load_project([lessons_dir], school)
     if project.diagnostics.has_errors():
         raise PreviewAborted(project.diagnostics)
     lesson = next((l.model for l in project.lessons if l.model.id == lesson_id), None)
@@ -166,11 +156,38 @@ def preview_lesson(
         documents = select_documents(project, request)
     except BuildAborted as aborted:
         raise PreviewAborted(aborted.diagnostics) from None
-    document = documents[0]
+    return documents[0], messages
+
+
+def preview_lesson(
+    lesson_id: str,
+    audience: str | None = None,
+    folder: Path | None = None,
+    lessons_dir: Path = DEFAULT_LESSONS,
+    school: Path | None = None,
+) -> PreviewResult:
+    """Check the lessons, render one (lesson, audience) with every registered generator, write the sheet.
+
+    Why the build's worker processes: they load python-pptx and reportlab while this process checks
+    the lessons, and make the files side by side (a lesson's preview took 2.2 s, rendering in turn here).
+    """
+    from .build_inputs import default_jobs
+    from .previews import slides_available
+    from .registry import GENERATORS, RenderOptions
+    from .render_pool import RenderPool
+
     options = RenderOptions(assets_dir=ASSETS_DIR)
+    with RenderPool(default_jobs(), options, GENERATORS) as pool:
+        from .build import load_project  # Why only now: pydantic loads while the workers warm up
+
+        project = load_project([lessons_dir], school, lint=False)  # Why no lint: its style warnings are not shown here
+        document, messages = _chosen_document(project, lesson_id, audience, lessons_dir)
+        made = {kind: content for task in pool.render([document]) for kind, _path, content in task.files}
+        pool.done_rendering()
     with_slides = slides_available()
     rows = []
-    for generator, _path, content in render_document(document, options, GENERATORS):
+    for generator in (g for g in GENERATORS if g.kind in made):
+        content = made[generator.kind]
         label = f"{generator.description} ({generator.filename})" if generator.description else generator.filename
         row = SheetRow(label=label)
         if generator.filename.endswith(".pdf"):
@@ -194,7 +211,8 @@ def preview_lesson(
     target = (folder or DEFAULT_FOLDER) / f"{document.lesson_id}_{document.audience.id}.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    sheet.save(partial, format="PNG", optimize=False)
+    # Why level 3: half the time of the default level (0.18 instead of 0.38 s for a lesson's sheet), 1% more bytes.
+    sheet.save(partial, format="PNG", compress_level=3)
     os.replace(partial, target)  # Why: an image viewer never sees a half-written file
     return PreviewResult(target, document.audience.id, rows, messages, sheet.size)
 

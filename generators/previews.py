@@ -43,8 +43,13 @@ def pdf_pages_png(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH, palette:
 
     Why 256 colours for the catalog's pages of text and tinted boxes: they look the same, the file is
     a third of the size (842 KiB for the bundled catalog's 30 became 293 KiB) and encoding it takes
-    a third less time. Not for the author's preview sheet, which scales the images again.
+    a third less time.
     """
+    return [_png(image, palette) for image in pdf_pages_images(pdf, pages, width)]
+
+
+def pdf_pages_images(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH) -> list:
+    """The first `pages` pages of a PDF as Pillow images `width` pixels wide (for the author's preview sheet)."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(pdf)
@@ -53,8 +58,7 @@ def pdf_pages_png(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH, palette:
         for index in range(min(pages, len(document))):
             page = document[index]
             scale = width / page.get_width()
-            image = page.render(scale=scale).to_pil()
-            images.append(_png(image, palette))
+            images.append(page.render(scale=scale).to_pil())
             page.close()
         return images
     finally:

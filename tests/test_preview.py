@@ -81,14 +81,15 @@ def test_preview_with_libreoffice_shows_every_slide(workdir, monkeypatch):
     assert deck_row.label.endswith(f"{len(deck_row.pages)} dia's")
     from pptx import Presentation
 
-    from generators.build import BuildRequest, load_project, render_document, select_documents
+    from generators.build import BuildRequest, load_project, select_documents
     from generators.paths import ASSETS_DIR
     from generators.registry import RenderOptions
+    from generators.render_pool import render_one
 
     project = load_project([workdir / "lessons"])
     request = BuildRequest(lesson_paths=[workdir / "lessons"], output=workdir / "x", lesson_ids=("varianten",),
                            audiences=("10-12",))
     document = select_documents(project, request)[0]
-    rendered = render_document(document, RenderOptions(ASSETS_DIR), GENERATORS)
-    deck = next(content for generator, _, content in rendered if generator.kind == "presentatie")
+    files, _ = render_one(document, RenderOptions(ASSETS_DIR), GENERATORS)
+    deck = next(content for index, _, content in files if GENERATORS[index].kind == "presentatie")
     assert len(deck_row.pages) == len(Presentation(io.BytesIO(deck)).slides)
