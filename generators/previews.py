@@ -58,7 +58,8 @@ def pdf_pages_images(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH) -> li
         for index in range(min(pages, len(document))):
             page = document[index]
             scale = width / page.get_width()
-            images.append(page.render(scale=scale).to_pil())
+            # Why convert: an image of its own; pypdfium2's may share the bitmap's memory, freed with the bitmap.
+            images.append(page.render(scale=scale).to_pil().convert("RGB"))
             page.close()
         return images
     finally:
@@ -68,7 +69,6 @@ def pdf_pages_images(pdf: bytes, pages: int = 1, width: int = THUMB_WIDTH) -> li
 def _png(image, palette: bool = False) -> bytes:
     from PIL import Image
 
-    image = image.convert("RGB")
     if palette:
         image = image.quantize(256, method=Image.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
