@@ -20,11 +20,11 @@ from .build_inputs import (
 from .data_model import School
 from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, did_you_mean, display_path
 from .gc_pause import resume_after_imports
-from .lesson_checks import check_lesson, check_lessons
+from .lesson_checks import check_lesson
 from .lesson_document import LessonDocument
 from .lesson_lint import lint_lessons
 from .lesson_outlines import LessonOutline, OutlineCache
-from .lesson_reader import discover_lesson_files, read_lessons
+from .lesson_reader import discover_lesson_files
 from .lint_record import RecordedLint, lint_key
 from .model_loading import Loaded, load_model
 from .output_plan import FACTSHEET, MANIFEST, OutputPlan, doc_id
@@ -53,26 +53,37 @@ class Project:
     lessons: list[Loaded[Les]]
     school: School | None
     diagnostics: Diagnostics
+    lesson_ids: list[str] = field(default_factory=list)  # of every lesson read, also those not kept
 
 
 def load_project(
-    lesson_paths: list[Path], school_path: Path | None = None, data_dir: Path = DATA_DIR, lint: bool = True
+    lesson_paths: list[Path], school_path: Path | None = None, data_dir: Path = DATA_DIR, lint: bool = True,
+    keep: str | None = None,
 ) -> Project:
     """Read and check shared data, lessons and the school file; all problems land in diagnostics.
 
-    `lint=False` leaves the style warnings to the caller (a build reuses them for unchanged lessons).
+    `lint=False` leaves the style warnings to the caller. With `keep` (a lesson id), every lesson is
+    read and checked, but only that lesson stays in `lessons` (and is linted). Why: `preview` shows one
+    lesson, and its memory must not grow with the catalog.
     """
     diagnostics = Diagnostics()
     data = cached_shared_data(data_dir, diagnostics)
     files = discover_lesson_files(lesson_paths, diagnostics)
     _require_lessons(files, lesson_paths, diagnostics)
-    lessons = read_lessons(files, diagnostics)
-    if data is not None:
-        check_lessons(lessons, data, diagnostics)
-        if lint:
-            lint_lessons(lessons, data, diagnostics, data_dir)
+    lessons, lesson_ids, first_file = [], [], {}
+    for path in files:
+        loaded = load_model(path, Les, diagnostics, kind="lesbestand")
+        if loaded is None:
+            continue
+        lesson_ids.append(loaded.model.id)
+        if data is not None:
+            check_lesson(loaded, data, diagnostics, first_file)
+        if keep is None or loaded.model.id == keep:
+            lessons.append(loaded)
+    if data is not None and lint:
+        lint_lessons(lessons, data, diagnostics, data_dir)
     school = _load_school(school_path, diagnostics)
-    return Project(data, lessons, school, diagnostics)  # type: ignore[arg-type]
+    return Project(data, lessons, school, diagnostics, lesson_ids)  # type: ignore[arg-type]
 
 
 def _require_lessons(files: list[Path], lesson_paths: list[Path], diagnostics: Diagnostics) -> None:
@@ -124,7 +135,7 @@ def select_documents(project: Project, request: BuildRequest) -> list[LessonDocu
 
     Why resolve only those: `preview` asks for one of the catalog's documents.
     """
-    _check_requested(request, [l.model.id for l in project.lessons], project.data, project.diagnostics)
+    _check_requested(request, project.lesson_ids, project.data, project.diagnostics)
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
     return [

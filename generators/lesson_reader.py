@@ -1,12 +1,10 @@
-"""Find lesson files (lessons/<reeks>/<les-id>/les.yaml) and read each into the source model."""
+"""Find lesson files (lessons/<reeks>/<les-id>/les.yaml)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .diagnostics import Diagnostics, Location, display_path
-from .model_loading import Loaded, load_model
-from .source_model import Les
 
 LESSON_FILE = "les.yaml"
 
@@ -22,12 +20,3 @@ def discover_lesson_files(paths: list[Path], diagnostics: Diagnostics) -> list[P
         else:
             diagnostics.error("pad-onbekend", "Dit bestand of deze map bestaat niet.", Location(display_path(path)))
     return sorted(dict.fromkeys(p.resolve() for p in found))
-
-
-def read_lessons(files: list[Path], diagnostics: Diagnostics) -> list[Loaded[Les]]:
-    lessons = []
-    for path in files:
-        loaded = load_model(path, Les, diagnostics, kind="lesbestand")
-        if loaded is not None:
-            lessons.append(loaded)
-    return lessons

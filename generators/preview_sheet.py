@@ -180,7 +180,8 @@ def preview_lesson(
     with RenderPool(default_jobs(), options, GENERATORS) as pool:
         from .build import load_project  # Why only now: pydantic loads while the workers warm up
 
-        project = load_project([lessons_dir], school, lint=False)  # Why no lint: its style warnings are not shown here
+        # Why no lint: its style warnings are not shown here.
+        project = load_project([lessons_dir], school, lint=False, keep=lesson_id)
         document, messages = _chosen_document(project, lesson_id, audience, lessons_dir)
         made = {kind: content for task in pool.render([document]) for kind, _path, content in task.files}
         pool.done_rendering()

@@ -93,3 +93,43 @@ def test_preview_with_libreoffice_shows_every_slide(workdir, monkeypatch):
     files, _ = render_one(document, RenderOptions(ASSETS_DIR), GENERATORS)
     deck = next(content for index, _, content in files if GENERATORS[index].kind == "presentatie")
     assert len(deck_row.pages) == len(Presentation(io.BytesIO(deck)).slides)
+
+
+def _second_lesson(workdir, text_change=lambda text: text):
+    import shutil
+
+    source = workdir / "lessons" / "proef" / "varianten"
+    shutil.copytree(source, source.with_name("tweede"))
+    lesson = source.with_name("tweede") / "les.yaml"
+    lesson.write_text(text_change(lesson.read_text(encoding="utf-8").replace("id: varianten\n", "id: tweede\n", 1)),
+                      encoding="utf-8")
+
+
+def test_preview_checks_every_lesson_but_keeps_only_the_one_it_shows(workdir, monkeypatch):
+    import generators.build
+
+    _second_lesson(workdir)
+    kept: list = []
+    load = generators.build.load_project
+
+    def spy(*args, **kwargs):
+        project = load(*args, **kwargs)
+        kept.append(([l.model.id for l in project.lessons], sorted(project.lesson_ids)))
+        return project
+
+    monkeypatch.setattr(generators.build, "load_project", spy)
+    monkeypatch.setenv("LESPAKKET_DIAVOORBEELDEN", "0")
+    preview_sheet.preview_lesson("varianten", "15-18", workdir / "voorbeeld")
+    assert kept == [(["varianten"], ["tweede", "varianten"])]
+
+
+@pytest.mark.parametrize("change, code", [
+    (lambda text: text.replace("id: tweede\n", "id: tweede\nonbekend_veld: ja\n", 1), "sleutel-onbekend"),
+    (lambda text: text.replace("id: tweede\n", "id: varianten\n", 1), "les-dubbel-id"),
+])
+def test_an_error_in_another_lesson_still_stops_the_preview(workdir, monkeypatch, change, code):
+    _second_lesson(workdir, change)
+    monkeypatch.setenv("LESPAKKET_DIAVOORBEELDEN", "0")
+    with pytest.raises(preview_sheet.PreviewAborted) as aborted:
+        preview_sheet.preview_lesson("varianten", "15-18", workdir / "voorbeeld")
+    assert any(code in d.format() and "tweede" in d.format() for d in aborted.value.diagnostics.sorted())
