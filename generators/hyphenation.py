@@ -6,7 +6,7 @@ import pickle
 
 import pyphen
 
-from .paths import cache_file, store_in_cache
+from .paths import cache_file, read_cached_pickle, store_in_cache
 
 LANGUAGE = "nl_NL"
 CACHE_FORMAT = 2  # Why: version 1 files hold every value separately (`_sharing_values`); they are parsed again
@@ -30,13 +30,10 @@ def load_dutch_patterns() -> None:
     stored = cache_file("afbreken", f"{name}-{CACHE_FORMAT}.pickle")
     if stored is None:
         return
-    try:
-        patterns = pickle.loads(stored.read_bytes())
-        if isinstance(patterns, pyphen.HyphDict):
-            pyphen.hdcache[path] = patterns
-            return
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
-        pass
+    patterns = read_cached_pickle(stored, pyphen.HyphDict)
+    if patterns is not None:
+        pyphen.hdcache[path] = patterns
+        return
     patterns = _sharing_values(pyphen.HyphDict(path))
     pyphen.hdcache[path] = patterns
     store_in_cache(stored, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL), keep=KEPT_DICTIONARIES)

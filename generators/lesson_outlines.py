@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .build_inputs import output_cache_file
 from .lesson_document import LessonDocument
-from .paths import store_in_cache
+from .paths import read_cached_pickle, store_in_cache
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,7 @@ class OutlineCache:
         self.kept: dict[str, LessonOutline] = {}
 
     def _load(self) -> dict[str, LessonOutline]:
-        if self.path is None:
-            return {}
-        try:
-            stored = pickle.loads(self.path.read_bytes())
-        except Exception:  # noqa: BLE001  Why: a missing, partial or outdated cache only means reading lessons again
-            return {}
-        return stored if isinstance(stored, dict) else {}
+        return read_cached_pickle(self.path, dict) or {}
 
     def get(self, key: str) -> LessonOutline | None:
         found = self.stored.get(key)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import zlib
 from pathlib import Path
+from typing import TypeVar
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ASSETS_DIR = PACKAGE_DIR.parent / "assets"
 DATA_DIR = ASSETS_DIR / "data"
 DEFAULT_LESSONS = Path("lessons")
 DEFAULT_OUTPUT = Path("output")
+T = TypeVar("T")
 
 
 def artifact_path(series: str, lesson_id: str, audience: str, filename: str) -> str:
@@ -39,6 +41,24 @@ def cache_file(folder: str, name: str) -> Path | None:
         return cache_dir(folder) / name
     except RuntimeError:
         return None
+
+
+def read_cached_pickle(path: Path | None, kind: type[T]) -> T | None:
+    """What this code pickled into `path` in our cache, when it is a `kind`; None when it is missing,
+    damaged, written by other code or of another kind (each only costs the work done again).
+
+    Why pickle is safe here: only this code writes these files, into the user's own cache folder, and
+    each is named after what it was made from (code, library versions, input files).
+    """
+    if path is None:
+        return None
+    import pickle  # Why here: the no-op check imports this module and never reads a pickle
+
+    try:
+        value = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001  Why: unpickling can fail in many ways, and every one means doing the work again
+        return None
+    return value if isinstance(value, kind) else None
 
 
 def store_in_cache(target: Path, content: bytes, keep: int | None = None) -> None:

@@ -11,7 +11,7 @@ from weakref import WeakKeyDictionary
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .paths import cache_file, checksum_name, store_in_cache
+from .paths import cache_file, checksum_name, read_cached_pickle, store_in_cache
 
 # Why more than one version each: each installation of the fonts or of reportlab parses its own.
 KEPT_FACES = 8
@@ -67,13 +67,9 @@ def load_face(name: str, path: Path) -> MeasuredTTFont:
     part of a build's warm-up before its first PDF could start; reading a parsed face takes 3-5 ms.
     """
     cached = _cache_path(name, path)
-    if cached is not None:
-        try:
-            font = pickle.loads(cached.read_bytes())
-            if isinstance(font, MeasuredTTFont) and font.fontName == name and font.face.filename == str(path):
-                return font
-        except Exception:  # noqa: BLE001  Why: a missing, partial or outdated file only means parsing again
-            pass
+    font = read_cached_pickle(cached, MeasuredTTFont)
+    if font is not None and font.fontName == name and font.face.filename == str(path):
+        return font
     font = MeasuredTTFont(name, str(path))
     if cached is not None:
         store_in_cache(cached, pickle.dumps(font, protocol=pickle.HIGHEST_PROTOCOL), keep=KEPT_FACES)

@@ -9,7 +9,7 @@ import pydantic
 
 from .build_inputs import code_and_assets_digest
 from .diagnostics import Diagnostics
-from .paths import DATA_DIR, cache_file, store_in_cache
+from .paths import DATA_DIR, cache_file, read_cached_pickle, store_in_cache
 from .shared_data import SharedData, load_shared_data
 
 # Why more than one: each checkout or installation of the code has its own version.
@@ -27,7 +27,7 @@ def cached_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData |
         return load_shared_data(data_dir, diagnostics)
     key = f"{code_and_assets_digest()[:32]}-pydantic-{pydantic.VERSION}"  # Why pydantic: the models are pickled with it
     path = cache_file("gegevens", f"{key}.pickle")
-    stored = _read(path, key) if path is not None else None
+    stored = _read(path, key)
     if stored is not None:
         data, found = stored
         diagnostics.extend(found)
@@ -40,11 +40,11 @@ def cached_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData |
     return data
 
 
-def _read(path: Path, key: str) -> tuple[SharedData, list] | None:
-    try:
-        stored_key, data, found = pickle.loads(path.read_bytes())
-    except Exception:  # noqa: BLE001  Why: a missing, partial or outdated file only means reading the data again
+def _read(path: Path | None, key: str) -> tuple[SharedData, list] | None:
+    stored = read_cached_pickle(path, tuple)
+    if stored is None or len(stored) != 3:
         return None
+    stored_key, data, found = stored
     if stored_key != key or not isinstance(data, SharedData) or not isinstance(found, list):
         return None
     return data, found

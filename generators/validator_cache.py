@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from pydantic_core import SchemaValidator
 
 from .build_inputs import code_and_assets_digest
-from .paths import cache_file, checksum_name, store_in_cache
+from .paths import cache_file, checksum_name, read_cached_pickle, store_in_cache
 
 # Why this many: each model validated directly (a lesson, each data file, the school file) has its own,
 # for each version of the code.
@@ -33,7 +33,7 @@ def ready_to_validate(model: type[BaseModel]) -> None:
         return
     _READY.add(model)
     path = _cache_path(model)
-    stored = _read(path, model) if path is not None else None
+    stored = _read(path, model)
     if stored is not None:
         model.__pydantic_validator__ = stored
         return
@@ -52,9 +52,6 @@ def _cache_path(model: type[BaseModel]) -> Path | None:
     return cache_file("validatie", f"{model.__qualname__}-{checksum_name(key)}.pickle")
 
 
-def _read(path: Path, model: type[BaseModel]) -> SchemaValidator | None:
-    try:
-        validator = pickle.loads(path.read_bytes())
-    except Exception:  # noqa: BLE001  Why: a missing, partial or outdated file only means building again
-        return None
-    return validator if isinstance(validator, SchemaValidator) and validator.title == model.__name__ else None
+def _read(path: Path | None, model: type[BaseModel]) -> SchemaValidator | None:
+    validator = read_cached_pickle(path, SchemaValidator)
+    return validator if validator is not None and validator.title == model.__name__ else None
