@@ -17,6 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from .paths import artifact_path
+from .reportlab_import import import_platypus
 from .warm_pool import WarmPool
 
 if TYPE_CHECKING:  # Why: imported before the workers start, so it stays light
@@ -72,6 +73,7 @@ def _init_worker(options: RenderOptions, generators: tuple[Generator, ...], extr
     than the next (its modules, pypdfium2 for the thumbnails), once in every worker.
     """
     _WORKER.update(options=options, generators=generators, extras=extras)
+    import_platypus()  # Why first: finding the warm-ups below imports reportlab
     steps: list[Callable[[], object]] = [partial(w, options) for w in dict.fromkeys(g.load_warm_up() for g in generators) if w]
     steps += [step for g in generators for step in (g.load, g.load_diagnose)]
     if extras_warm_up is not None:
