@@ -7,6 +7,7 @@ digital version (an AcroForm field in the same place), so the three PDFs share o
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase import acroform  # noqa: F401  Why: `canvas.acroForm` imports it on first use, in every worker
 from reportlab.platypus import Flowable
 
 from .pdf_paragraph import Paragraph

@@ -147,3 +147,33 @@ def test_workers_start_with_every_renderer_and_the_thumbnail_libraries_loaded():
     wanted = tuple(dict.fromkeys(g.target.partition(":")[0] for g in GENERATORS)) + ("pypdfium2", "PIL.PngImagePlugin")
     with build_pool(BuildRequest(lesson_paths=[FIXTURE], output=Path("uit"), jobs=1)) as pool:
         assert pool.call(_loaded, wanted)() == list(wanted)
+
+
+def test_rendering_after_the_warm_up_imports_nothing_more():
+    """In a fresh process: whatever a file needs is loaded by the warm-up, once, not by every worker on its
+    first file. Codecs are let through: the codec registry loads them by name, and they are tiny."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from generators import render_pool\n"
+        "from generators.build import load_project, resolve_all\n"
+        "from generators.paths import ASSETS_DIR\n"
+        "from generators.previews import preview_files, warm_up_thumbnails\n"
+        "from generators.registry import GENERATORS, RenderOptions\n"
+        f"documents = resolve_all(load_project([Path({str(FIXTURE)!r})], lint=False))\n"
+        "options = RenderOptions(ASSETS_DIR)\n"
+        "render_pool._init_worker(options, GENERATORS, preview_files, warm_up_thumbnails)\n"
+        "before = set(sys.modules)\n"
+        "for document in documents:\n"
+        "    for generator in GENERATORS:\n"
+        "        if generator.applies_to(document):\n"
+        "            render_pool.render_task(document, generator, options, preview_files)\n"
+        "print(sorted(m for m in set(sys.modules) - before if not m.startswith('encodings.')))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).resolve().parent.parent,
+                         capture_output=True, timeout=300)
+    assert run.returncode == 0, run.stderr.decode()
+    assert run.stdout.decode().strip() == "[]"
