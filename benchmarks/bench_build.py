@@ -23,6 +23,7 @@ made with pandoc (see pandoc_compare.py).
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import queue
 import shutil
@@ -264,6 +265,9 @@ def main() -> None:
     parser.add_argument("--schaal", type=int, default=10)
     parser.add_argument("--alleen-gebundeld", action="store_true")
     options = parser.parse_args()
+    # Why: where Python may not write bytecode (PYTHONDONTWRITEBYTECODE) or a module changed since, every
+    # run would compile our modules again, and each timing would include that.
+    compileall.compile_dir(ROOT / "generators", quiet=1)
     with tempfile.TemporaryDirectory(prefix="lespakket-bench-") as tmp:
         env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "XDG_CACHE_HOME": str(Path(tmp) / "cache")}
         cases = [("gebundelde catalogus", 1)] + ([] if options.alleen_gebundeld else [(f"{options.schaal}x zo groot", options.schaal)])
