@@ -78,7 +78,7 @@ def fonts_dir(assets_dir: Path) -> Path:
 
 
 def warm_up(options) -> None:
-    """Register the fonts, load the Dutch hyphenation patterns and Pillow's image readers before the first document needs them.
+    """Register the fonts, load the Dutch hyphenation patterns and Pillow's image readers before the first PDF.
 
     Why the image readers: the first picture a worker puts in a PDF loads five of them (about 10 ms),
     in every worker; loaded here, the workers share them.
