@@ -63,12 +63,6 @@ def walk(value: Any, loc: Loc, active: frozenset[str]) -> Iterator[Visit]:
         yield Visit(loc, value, active)
 
 
-def check_lessons(lessons: list[Loaded[Les]], data: SharedData, diagnostics: Diagnostics) -> None:
-    first_file: dict[str, str] = {}
-    for loaded in lessons:
-        check_lesson(loaded, data, diagnostics, first_file)
-
-
 def check_lesson(loaded: Loaded[Les], data: SharedData, diagnostics: Diagnostics, first_file: dict[str, str]) -> None:
     """Check one lesson; `first_file` (lesson id -> the file first read with it) finds ids used twice.
 

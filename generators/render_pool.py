@@ -50,18 +50,6 @@ def render_task(document: LessonDocument, generator: Generator, options: RenderO
     return [(generator.kind, path, content), *extras(document, generator, content)], warnings
 
 
-def render_one(document: LessonDocument, options: RenderOptions, generators: tuple[Generator, ...]
-               ) -> tuple[list[tuple[int, str, bytes]], list[Diagnostic]]:
-    """Every file of one document in this process, as (generator index, path, content)."""
-    files, warnings = [], []
-    for index, generator in enumerate(generators):
-        if generator.applies_to(document):
-            made, found = render_task(document, generator, options, no_extras)
-            files += [(index, path, content) for _, path, content in made]
-            warnings += found
-    return files, warnings
-
-
 _WORKER: dict = {}
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from generators.diagnostics import Diagnostics
-from generators.lesson_checks import check_lessons
+from generators.lesson_checks import check_lesson
 from generators.lesson_lint import lint_lessons
 from generators.model_loading import load_model
 from generators.paths import DATA_DIR
@@ -52,7 +52,7 @@ def _load_and_check(raw: bytes, data) -> None:
             assert diagnostics.has_errors(), "no model and no error"
             assert all(d.code and d.message and d.location.path for d in diagnostics.items)
             return
-        check_lessons([loaded], data, diagnostics)
+        check_lesson(loaded, data, diagnostics, {})
         lint_lessons([loaded], data, diagnostics, DATA_DIR)
         for d in diagnostics.items:
             assert d.code and d.message and d.location.path

@@ -84,14 +84,14 @@ def test_preview_with_libreoffice_shows_every_slide(workdir, monkeypatch):
     from generators.build import BuildRequest, load_project, select_documents
     from generators.paths import ASSETS_DIR
     from generators.registry import RenderOptions
-    from generators.render_pool import render_one
+    from generators.render_pool import RenderPool
 
     project = load_project([workdir / "lessons"])
     request = BuildRequest(lesson_paths=[workdir / "lessons"], output=workdir / "x", lesson_ids=("varianten",),
                            audiences=("10-12",))
     document = select_documents(project, request)[0]
-    files, _ = render_one(document, RenderOptions(ASSETS_DIR), GENERATORS)
-    deck = next(content for index, _, content in files if GENERATORS[index].kind == "presentatie")
+    with RenderPool(0, RenderOptions(ASSETS_DIR), GENERATORS) as pool:
+        deck = next(content for task in pool.render([document]) for kind, _, content in task.files if kind == "presentatie")
     assert len(deck_row.pages) == len(Presentation(io.BytesIO(deck)).slides)
 
 
