@@ -29,6 +29,9 @@ def main() -> None:
     try:
         if sys.argv[1:] == ["build"] and _answered_unchanged():
             return _leave(0)
+        from .compile_cache import install
+
+        install()
         from .cli import main as cli_main
 
         cli_main()
@@ -42,8 +45,12 @@ def _leave(code: object) -> None:
 
     Why: after a build, freeing every module and object one by one took about 100 ms, after the
     work was done and the build's worker processes had exited; the operating system frees it all at once.
-    Nothing of ours runs at exit: the staging folders and the caches are finished before this.
+    Nothing of ours runs at exit: the staging folders and the caches are finished before this, apart
+    from the compiled-code cache, which is written here when this run compiled something new.
     """
+    from .compile_cache import save
+
+    save()
     if code is None:
         code = 0
     elif not isinstance(code, int):

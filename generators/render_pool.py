@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from .compile_cache import save as save_compiled
 from .paths import artifact_path
 from .reportlab_import import import_platypus
 from .warm_pool import WarmPool
@@ -71,6 +72,7 @@ def _init_worker(options: RenderOptions, generators: tuple[Generator, ...], extr
             step()
         except Exception:  # noqa: BLE001
             pass  # Why: a broken template, font or module is reported, located, by the task that needs it
+    save_compiled()
 
 
 def _task_in_worker(pickled: bytes, index: int) -> tuple[list[Output], list[Diagnostic]]:

@@ -1,0 +1,173 @@
+"""Compiled code for dataclasses, annotations and named tuples, cached between runs: the classes come out the
+same, a second process compiles none of it again, and a build makes the same files with the cache as without."""
+
+from __future__ import annotations
+
+import builtins
+import collections
+import dataclasses
+import marshal
+import os
+import shutil
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+
+from generators import compile_cache
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+# Why a counter around the builtin: the cache calls `builtins.compile` for what it lacks.
+PROBE = (
+    "import builtins, sys\n"
+    "compiled = []\n"
+    "original = builtins.compile\n"
+    "def counting(source, *args, **kwargs):\n"
+    "    if sys._getframe(1).f_globals['__name__'] == 'generators.compile_cache':\n"
+    "        compiled.append(source)\n"
+    "    return original(source, *args, **kwargs)\n"
+    "builtins.compile = counting\n"
+    "from generators import compile_cache\n"
+    "compile_cache.install()\n"
+    "import importlib\n"
+    "for name in sys.argv[1:]:\n"
+    "    importlib.import_module(name)\n"
+    "compile_cache.save()\n"
+    "print(len(compiled), len(compile_cache._used))\n"
+)
+HOOKS = ((dataclasses, "exec"), (typing, "compile"), (collections, "eval"))
+
+
+def probe(cache: Path, *modules: str) -> tuple[int, int]:
+    """(sources compiled, sources asked for) while a fresh process loads `modules`, by default the document
+    classes and the lesson models."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    modules = modules or ("generators.lesson_document", "generators.source_model")
+    run = subprocess.run([sys.executable, "-c", PROBE, *modules], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    compiled, asked = map(int, run.stdout.split())
+    return compiled, asked
+
+
+def cache_files(cache: Path) -> list[Path]:
+    return sorted((cache / "lespakket" / "gecompileerd").glob("*.marshal"))
+
+
+def test_a_second_process_compiles_nothing_that_the_first_compiled(tmp_path):
+    compiled, asked = probe(tmp_path)
+    assert compiled >= 500 and asked >= 500, "the first process should compile the methods of about 60 classes"
+    compiled_again, asked_again = probe(tmp_path)
+    assert (compiled_again, asked_again) == (0, asked)
+
+
+def test_a_damaged_cache_file_is_compiled_past_and_written_anew(tmp_path):
+    probe(tmp_path)
+    [stored] = cache_files(tmp_path)
+    stored.write_bytes(b"\x00 kapot")
+    compiled, asked = probe(tmp_path)
+    assert compiled == asked > 0
+    assert probe(tmp_path)[0] == 0
+    entries = marshal.loads(stored.read_bytes())
+    entries[next(iter(entries))] = b"geen code"
+    stored.write_bytes(marshal.dumps(entries))
+    assert probe(tmp_path)[0] == 1
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """The cache installed in this process, on an empty cache folder, and taken out again afterwards."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(compile_cache, "_codes", {})
+    monkeypatch.setattr(compile_cache, "_used", set())
+    monkeypatch.setattr(compile_cache, "_added", False)
+    for module, name in HOOKS:
+        monkeypatch.setattr(module, name, getattr(builtins, name), raising=False)
+    compile_cache.install()
+    return tmp_path
+
+
+def sample_classes() -> tuple[type, type, typing.ForwardRef]:
+    @dataclasses.dataclass(frozen=True)
+    class Sample:
+        name: str
+        count: int = 0
+        tags: tuple[str, ...] = ()
+
+    class Pair(typing.NamedTuple):
+        left: int
+        right: str = "r"
+
+    return Sample, Pair, typing.ForwardRef("dict[str, list[Sample]]")
+
+
+def test_classes_made_from_cached_code_are_the_classes_python_makes(cache, monkeypatch):
+    with_cache = sample_classes()
+    compile_cache.save()
+    served = {source for _, source in compile_cache._used}
+    assert any("def __init__(self,name:_type_name" in source for source in served), "dataclass methods"
+    assert any(source.startswith("lambda _cls, left, right") for source in served), "the named tuple's __new__"
+    assert "dict[str, list[Sample]]" in served, "the annotation"
+    cached_again = sample_classes()
+    for module, name in HOOKS:
+        monkeypatch.delattr(module, name)
+    plain = sample_classes()
+    for made in (with_cache, cached_again):
+        for ours, python in zip(made[0].__dict__.values(), plain[0].__dict__.values()):
+            if callable(ours) and hasattr(ours, "__code__"):
+                assert ours.__code__ == python.__code__, ours
+                assert ours.__annotations__ == python.__annotations__
+        assert made[1].__new__.__code__ == plain[1].__new__.__code__
+        assert made[2].__forward_code__ == plain[2].__forward_code__
+    sample = with_cache[0]("a", 2)
+    assert (sample, hash(sample)) == (with_cache[0]("a", 2), hash(with_cache[0]("a", 2)))
+    assert repr(sample).endswith("Sample(name='a', count=2, tags=())")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sample.name = "b"
+    assert with_cache[1](1) == (1, "r")
+
+
+def test_code_of_another_origin_is_compiled_as_asked(cache):
+    code = typing.compile("x = 1", "elders.py", "exec")
+    assert code.co_filename == "elders.py" and not compile_cache._used
+    assert typing.compile("a / b", "<string>", "eval", 0).co_filename == "<string>"
+
+
+def test_the_cache_keeps_to_what_this_run_used_once_it_grows_past_its_limit(cache, monkeypatch):
+    sample_classes()
+    compile_cache.save()
+    [stored] = cache_files(cache)
+    entries = marshal.loads(stored.read_bytes())
+    monkeypatch.setattr(compile_cache, "_LIMIT", len(entries))
+    stale = {("exec", f"x = {n}"): marshal.dumps(compile("0", "<string>", "eval")) for n in range(3)}
+    stored.write_bytes(marshal.dumps({**entries, **stale}))
+    compile_cache._used.clear()
+    compile_cache._codes.update(stale)
+    sample_classes()
+    typing.ForwardRef("nieuw[int]")
+    compile_cache.save()
+    kept = marshal.loads(stored.read_bytes())
+    assert set(kept) == compile_cache._used and not set(stale) & set(kept)
+
+
+def test_a_build_makes_the_same_files_with_a_filled_cache_as_with_none(tmp_path):
+    """The command as installed, three times: without a cache, filling it, and from it."""
+    command = "import sys; from generators.entry import main; sys.argv = ['lespakket', *sys.argv[1:]]; main()"
+    outputs = []
+    for run_number in range(3):
+        work = tmp_path / f"run{run_number}"
+        shutil.copytree(FIXTURES / "varianten" / "lessons", work / "lessons")
+        env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+        if run_number == 0:
+            env["XDG_CACHE_HOME"] = str(tmp_path / "no-cache")
+        run = subprocess.run([sys.executable, "-c", command, "build", "-j", "1"], cwd=work, env=env,
+                             capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr
+        outputs.append({p.relative_to(work / "output"): p.read_bytes()
+                        for p in sorted((work / "output").rglob("*")) if p.is_file() and p.name != ".lespakket-bouw.json"})
+    assert cache_files(tmp_path / "cache"), "the build should have filled the cache"
+    compiled, asked = probe(tmp_path / "cache", "generators.deck_model")
+    assert compiled == 0 < asked, "the warm process, which alone loads the slide classes, should have added them"
+    assert outputs[0] == outputs[1] == outputs[2]
