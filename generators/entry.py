@@ -32,6 +32,11 @@ def main() -> None:
         from .compile_cache import install
 
         install()
+        if _builds_with_default_jobs(sys.argv[1:]):
+            from .build_inputs import default_jobs
+            from .warm_pool import start_early
+
+            start_early(default_jobs(), "generators.build_pool:warm_up_for_a_plain_build")
         from .cli import main as cli_main
 
         cli_main()
@@ -49,7 +54,9 @@ def _leave(code: object) -> None:
     from the compiled-code cache, which is written here when this run compiled something new.
     """
     from .compile_cache import save
+    from .warm_pool import discard_early
 
+    discard_early()
     save()
     if code is None:
         code = 0
@@ -62,6 +69,14 @@ def _leave(code: object) -> None:
         except (OSError, ValueError):
             pass
     os._exit(code)
+
+
+def _builds_with_default_jobs(args: list[str]) -> bool:
+    """A `build` whose workers the command will start itself, as many as there are cores.
+
+    Why only then: an early warm process (warm_pool.start_early) is forked for that many workers.
+    """
+    return args[:1] == ["build"] and not any(a.startswith(("-j", "--jobs", "--help")) for a in args[1:])
 
 
 def _answered_unchanged() -> bool:

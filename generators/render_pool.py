@@ -54,8 +54,8 @@ def render_task(document: LessonDocument, generator: Generator, options: RenderO
 _WORKER: dict = {}
 
 
-def _init_worker(options: RenderOptions, generators: tuple[Generator, ...], extras: Extras,
-                 extras_warm_up: Callable[[], None] | None = None) -> None:
+def warm_up_worker(options: RenderOptions, generators: tuple[Generator, ...], extras: Extras,
+                   extras_warm_up: Callable[[], None] | None = None) -> None:
     """Load everything a task would load on first use, so that the workers forked afterwards share it.
 
     Why the render functions too: a worker's first file of each kind used to cost 0.1-0.3 s more
@@ -97,7 +97,7 @@ class RenderPool:
         self.ahead = jobs + 1
         self._executor: WarmPool | None = None
         if jobs >= 1:
-            self._executor = WarmPool(jobs, _init_worker, (options, generators, extras, extras_warm_up))
+            self._executor = WarmPool(jobs, warm_up_worker, (options, generators, extras, extras_warm_up))
 
     def call(self, function: Callable, *args) -> Callable[[], object]:
         """Run a picklable function in a worker; the returned callable waits for its result."""

@@ -3,6 +3,7 @@ it ends without tearing the interpreter down."""
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -115,3 +116,57 @@ def test_other_processes_keep_their_collector_as_it_was():
             "resume_after_imports(); print(gc.isenabled(), gc.get_freeze_count())")
     result = subprocess.run([sys.executable, "-c", code], env=ENV, capture_output=True, text=True, timeout=60)
     assert result.stdout.split() == ["True", "0"]
+
+
+# Why through discard_early: the command calls it as it ends, and nothing of it runs after.
+EARLY_PROBE = """
+import os, sys
+from generators import entry, warm_pool
+seen, early_pids = [], []
+start, make, discard = warm_pool.start_early, warm_pool.WarmPool.__init__, warm_pool.discard_early
+def starting(jobs, preload):
+    seen.append(("early", "click" in sys.modules, jobs))
+    start(jobs, preload)
+    early_pids.append(warm_pool._early[-1].process.pid)
+def making(pool, jobs, *rest):
+    early = warm_pool._early[-1].process if warm_pool._early else None
+    make(pool, jobs, *rest)
+    seen.append(("pool", jobs, pool._warm is early))
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+def ending():
+    discard()
+    seen.append(("left", [pid for pid in early_pids if alive(pid)]))
+    print(repr(seen), file=sys.stderr)
+warm_pool.start_early, warm_pool.WarmPool.__init__, warm_pool.discard_early = starting, making, ending
+sys.argv = ["lespakket", *sys.argv[1:]]
+entry.main()
+"""
+
+
+CORES = len(os.sched_getaffinity(0))
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("build",), [("early", False, CORES), ("pool", CORES, True), ("left", [])]),
+    (("build", "--les", "varianten", "--doelgroep", "12-15"), [("early", False, CORES), ("pool", CORES, True), ("left", [])]),
+    (("build", "-j", "1"), [("pool", 1, False), ("left", [])]),
+])
+def test_a_build_forks_its_warm_process_before_loading_the_cli_and_its_pool_takes_it(lessons, args, expected):
+    result = subprocess.run([sys.executable, "-c", EARLY_PROBE, *args], cwd=lessons, env=ENV, capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert ast.literal_eval(result.stderr.strip().splitlines()[-1]) == expected
+
+
+def test_a_build_with_nothing_to_do_ends_its_early_warm_process(lessons):
+    assert lespakket(lessons, "build", "--les", "varianten", "-j", "1").returncode == 0
+    result = subprocess.run([sys.executable, "-c", EARLY_PROBE, "build", "--les", "varianten"], cwd=lessons, env=ENV,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "Niets veranderd" in result.stdout
+    assert ast.literal_eval(result.stderr.strip().splitlines()[-1]) == [("early", False, CORES), ("left", [])]

@@ -165,7 +165,7 @@ def test_rendering_after_the_warm_up_imports_nothing_more():
         "from generators.registry import GENERATORS, RenderOptions\n"
         f"documents = resolve_all(load_project([Path({str(FIXTURE)!r})], lint=False))\n"
         "options = RenderOptions(ASSETS_DIR)\n"
-        "render_pool._init_worker(options, GENERATORS, preview_files, warm_up_thumbnails)\n"
+        "render_pool.warm_up_worker(options, GENERATORS, preview_files, warm_up_thumbnails)\n"
         "before = set(sys.modules)\n"
         "for document in documents:\n"
         "    for generator in GENERATORS:\n"
