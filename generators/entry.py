@@ -50,14 +50,15 @@ def _leave(code: object) -> None:
 
     Why: after a build, freeing every module and object one by one took about 100 ms, after the
     work was done and the build's worker processes had exited; the operating system frees it all at once.
-    Nothing of ours runs at exit: the staging folders and the caches are finished before this, apart
-    from the compiled-code cache, which is written here when this run compiled something new.
+    Nothing of ours runs at exit: the staging folders and the caches are finished before this. Only
+    here: an early warm process that no pool took is ended, and the compile cache written when this
+    run compiled enough to be worth it; each only when its module was loaded, since a no-op build
+    must not import them (warm_pool brings multiprocessing along).
     """
-    from .compile_cache import save
-    from .warm_pool import discard_early
-
-    discard_early()
-    save()
+    for name, finish in (("generators.warm_pool", "discard_early"), ("generators.compile_cache", "save")):
+        module = sys.modules.get(name)
+        if module is not None:
+            getattr(module, finish)()
     if code is None:
         code = 0
     elif not isinstance(code, int):
