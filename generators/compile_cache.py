@@ -6,9 +6,10 @@ Why: for every dataclass, Python 3.11 writes out the source of `__init__`, `__re
 compiles every annotation that pydantic resolves from a string; `namedtuple` compiles each `__new__`;
 and `re` parses every pattern in Python. A one-audience build did about 600 such methods, 960
 annotations, 40 named tuples and 225 patterns: 140-180 ms of CPU, a fifth of it before the warm
-process could fork. Nothing else changes: classes, methods and patterns are made from the same
-compiled code, only taken from the cache instead of compiled again. Python writes no `.pyc` for
-any of this, so this is the cache it lacks.
+process could fork; with the cache, one lesson for one audience is built 11% sooner (median per
+round of 21). Nothing else changes: classes, methods and patterns are made from the same compiled
+code, only taken from the cache instead of compiled again. Python writes no `.pyc` for any of
+this, so this is the cache it lacks.
 """
 
 from __future__ import annotations
