@@ -153,10 +153,12 @@ CORES = len(os.sched_getaffinity(0))
 
 @pytest.mark.parametrize(("args", "expected"), [
     (("build",), [("early", False, CORES), ("pool", CORES, True), ("left", [])]),
-    (("build", "--les", "varianten", "--doelgroep", "12-15"), [("early", False, CORES), ("pool", CORES, True), ("left", [])]),
+    (("build", "--les", "varianten", "--doelgroep", "10-12"), [("early", False, CORES), ("pool", CORES, True), ("left", [])]),
     (("build", "-j", "1"), [("pool", 1, False), ("left", [])]),
+    (("preview", "varianten", "--doelgroep", "10-12", "--uit", "voorbeeld"),
+     [("early", False, CORES), ("pool", CORES, True), ("left", [])]),
 ])
-def test_a_build_forks_its_warm_process_before_loading_the_cli_and_its_pool_takes_it(lessons, args, expected):
+def test_a_build_or_preview_forks_its_warm_process_before_loading_the_cli_and_its_pool_takes_it(lessons, args, expected):
     result = subprocess.run([sys.executable, "-c", EARLY_PROBE, *args], cwd=lessons, env=ENV, capture_output=True,
                             text=True, timeout=600)
     assert result.returncode == 0, result.stderr
