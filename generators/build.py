@@ -102,11 +102,19 @@ def _load_school(school_path: Path | None, diagnostics: Diagnostics) -> School |
     return loaded.model if loaded else None
 
 
-def _check_requested(request: BuildRequest, lesson_ids: list[str], data: SharedData, diagnostics: Diagnostics) -> None:
+def _check_requested(request: BuildRequest, lessons: dict[str, tuple[str, ...] | None], data: SharedData,
+                     diagnostics: Diagnostics) -> None:
+    """Every `--les` and `--doelgroep` names a lesson and an audience; `lessons` gives each lesson's
+    audiences (None: not known, for a lesson read but not kept).
+
+    Why a chosen lesson must have a chosen audience, and a chosen audience a lesson: otherwise the
+    choice selects nothing, and the build would end with nothing made and no word why.
+    """
     for wanted in request.lesson_ids:
-        if wanted not in lesson_ids:
+        if wanted not in lessons:
             diagnostics.error(
-                "les-onbekend", f"Er is geen les met id '{wanted}'.{did_you_mean(wanted, lesson_ids)}", Location("--les")
+                "les-onbekend", f"Er is geen les met id '{wanted}'.{did_you_mean(wanted, list(lessons))}",
+                Location("--les"),
             )
     for wanted in request.audiences:
         if wanted not in data.audience_ids:
@@ -115,6 +123,26 @@ def _check_requested(request: BuildRequest, lesson_ids: list[str], data: SharedD
                 f"Onbekende doelgroep '{wanted}'.{did_you_mean(wanted, data.audience_ids)}",
                 Location("--doelgroep"),
             )
+    if diagnostics.has_errors() or not request.audiences:
+        return
+    asked = " of ".join(f"'{a}'" for a in dict.fromkeys(request.audiences))
+    for wanted in dict.fromkeys(request.lesson_ids):
+        audiences = lessons[wanted]
+        if audiences is not None and not set(request.audiences) & set(audiences):
+            diagnostics.error(
+                "doelgroep-niet-in-les",
+                f"De les '{wanted}' is niet voor doelgroep {asked}. Kies uit: {', '.join(audiences)}.",
+                Location("--doelgroep"),
+            )
+    if request.lesson_ids or None in lessons.values():
+        return
+    offered = {audience for audiences in lessons.values() for audience in audiences or ()}
+    if not offered & set(request.audiences):
+        choice = ", ".join(a for a in data.audience_ids if a in offered)
+        diagnostics.error(
+            "doelgroep-zonder-les", f"Geen enkele les is voor doelgroep {asked}. Kies uit: {choice}.",
+            Location("--doelgroep"),
+        )
 
 
 @dataclass
@@ -135,7 +163,9 @@ def select_documents(project: Project, request: BuildRequest) -> list[LessonDocu
 
     Why resolve only those: `preview` asks for one of the catalog's documents.
     """
-    _check_requested(request, project.lesson_ids, project.data, project.diagnostics)
+    lessons: dict[str, tuple[str, ...] | None] = dict.fromkeys(project.lesson_ids)
+    lessons.update((loaded.model.id, tuple(loaded.model.doelgroepen)) for loaded in project.lessons)
+    _check_requested(request, lessons, project.data, project.diagnostics)
     if project.diagnostics.has_errors(request.strict):
         raise BuildAborted(project.diagnostics)
     return [
@@ -301,7 +331,7 @@ class _LessonStream:
 
     def check_all(self) -> None:
         """Read and check every lesson that cannot come from the outlines; its problems land in the diagnostics."""
-        lesson_ids: list[str] = []
+        lessons: dict[str, tuple[str, ...] | None] = {}  # id -> audiences
         first_file: dict[str, str] = {}
         for path in self.files:
             if self.data is None:
@@ -312,7 +342,7 @@ class _LessonStream:
             # Why the id check: a lesson id used twice is reported at the second lesson's own line, which needs reading.
             if cached is not None and cached.lesson_id not in first_file:
                 first_file[cached.lesson_id] = display_path(path)
-                lesson_ids.append(cached.lesson_id)
+                lessons.setdefault(cached.lesson_id, tuple(d.audience.id for d in cached.documents))
                 self._cached[path] = cached
                 continue
             loaded = load_model(path, Les, self.diagnostics, kind="lesbestand")
@@ -321,12 +351,12 @@ class _LessonStream:
             checked = Diagnostics()
             check_lesson(loaded, self.data, checked, first_file)
             self.diagnostics.extend(checked.items)
-            lesson_ids.append(loaded.model.id)
+            lessons.setdefault(loaded.model.id, tuple(loaded.model.doelgroepen))
             self._checks[path] = tuple(d.to_record() for d in checked.items)
             if not self._kept:
                 self._kept[path] = loaded
         if self.data is not None:
-            _check_requested(self.request, lesson_ids, self.data, self.diagnostics)
+            _check_requested(self.request, lessons, self.data, self.diagnostics)
 
     def documents(self) -> Iterator[LessonDocument]:
         for path in self.files:

@@ -6,6 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generators.cli import cli
@@ -85,6 +86,25 @@ def test_unknown_lesson_or_audience_in_options(workdir):
         "--les: fout: Er is geen les met id 'varianen'. Bedoel je 'varianten'? [les-onbekend]",
     ]
     assert not (workdir / "output").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--les", "varianten", "--doelgroep", "12-15"),
+     "--doelgroep: fout: De les 'varianten' is niet voor doelgroep '12-15'. Kies uit: 10-12, 15-18. [doelgroep-niet-in-les]"),
+    (("--les", "varianten", "--doelgroep", "12-15", "--doelgroep", "12-15"),
+     "--doelgroep: fout: De les 'varianten' is niet voor doelgroep '12-15'. Kies uit: 10-12, 15-18. [doelgroep-niet-in-les]"),
+    (("--doelgroep", "12-15"),
+     "--doelgroep: fout: Geen enkele les is voor doelgroep '12-15'. Kies uit: 10-12, 15-18. [doelgroep-zonder-les]"),
+])
+def test_a_choice_of_lesson_and_audience_that_selects_nothing_is_an_error(workdir, args, message):
+    result = run("build", *args)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == message
+    assert not (workdir / "output").exists()
+    assert run("build", "--les", "varianten", "--doelgroep", "12-15", "--doelgroep", "15-18").exit_code == 0
+    assert run("build", "--doelgroep", "12-15", "--doelgroep", "10-12").exit_code == 0
+    again = run("build", *args)  # Why: now the lesson's audiences come from the outlines of the build before
+    assert (again.exit_code, again.stderr.splitlines()[0]) == (1, message)
 
 
 def test_strict_turns_warnings_into_failure(workdir):
