@@ -42,7 +42,10 @@ _compile_pattern_uncached = _compiler.compile
 
 
 def install() -> None:
-    """Let `dataclasses`, `typing`, `collections` and `re` take what they compile from the cache; for the command's own processes."""
+    """Let `dataclasses`, `typing`, `collections` and `re` take what they compile from the cache.
+
+    Only the command's own processes call this (the command, and so its warm process and workers).
+    """
     import collections
     import dataclasses
     import typing
