@@ -22,7 +22,7 @@ from re import _compiler, _parser
 from types import CodeType
 from typing import TYPE_CHECKING, Any
 
-from .paths import cache_file, checksum_name, store_in_cache
+from .paths import cache_file, checksum_name, read_cached_pickle, store_in_cache
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,7 +50,7 @@ def install() -> None:
     import dataclasses
     import typing
 
-    _codes.update(_stored())
+    _codes.update(_stored(_path()))
     # Why module globals: they shadow the builtins for these three modules only. Each calls its
     # builtin in one place, with source text: dataclasses exec of a def, typing compile of an
     # annotation, collections (namedtuple) eval of a lambda.
@@ -68,10 +68,12 @@ def save() -> None:
     if _unsaved_seconds < _WORTH_SAVING or path is None:
         return
     _unsaved_seconds = 0.0
-    merged = {**_stored(), **_codes}
+    import pickle
+
+    merged = {**_stored(path), **_codes}  # Why read again: the warm process or another build may have added to it
     if len(merged) > _LIMIT:
         merged = {key: _codes[key] for key in _used}
-    store_in_cache(path, marshal.dumps(merged), keep=_KEEP)
+    store_in_cache(path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL), keep=_KEEP)
 
 
 def compiled(source: str, mode: str) -> CodeType:
@@ -124,7 +126,6 @@ def _cached(key: tuple[Any, ...]) -> Any:
 def _add(key: tuple[Any, ...], value: Any, seconds: float) -> None:
     global _unsaved_seconds
     try:
-        marshal.dumps(key)
         _codes[key] = marshal.dumps(value)
     except ValueError:
         return  # Why: what marshal cannot keep is compiled again next time; a cache must never stop a build
@@ -149,16 +150,10 @@ def _compile(source: Any, filename: str, mode: str, flags: int = 0, dont_inherit
 def _path() -> Path | None:
     # Why the version and optimisation level in the name: marshalled code is only valid for the
     # Python that wrote it, and `-O` compiles differently.
-    return cache_file(_FOLDER, f"{checksum_name(f'{sys.version}|{sys.flags.optimize}')}.marshal")
+    return cache_file(_FOLDER, f"{checksum_name(f'{sys.version}|{sys.flags.optimize}')}.pickle")
 
 
-def _stored() -> dict[tuple[Any, ...], bytes]:
-    """The cache file's entries; empty when it is missing or damaged (that only costs compiling again)."""
-    path = _path()
-    if path is None:
-        return {}
-    try:
-        stored = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return stored if isinstance(stored, dict) else {}
+def _stored(path: Path | None) -> dict[tuple[Any, ...], bytes]:
+    """The cache file's entries (each marshalled on its own, so a run loads only those it uses); empty when
+    the file is missing or damaged, which only costs compiling again."""
+    return read_cached_pickle(path, dict) or {}

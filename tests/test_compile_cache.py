@@ -9,6 +9,7 @@ import collections
 import dataclasses
 import marshal
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -53,7 +54,7 @@ def probe(cache: Path, *modules: str, hash_seed: str = "0") -> tuple[int, int]:
 
 
 def cache_files(cache: Path) -> list[Path]:
-    return sorted((cache / "lespakket" / "gecompileerd").glob("*.marshal"))
+    return sorted((cache / "lespakket" / "gecompileerd").glob("*.pickle"))
 
 
 def test_a_second_process_compiles_nothing_that_the_first_compiled(tmp_path):
@@ -82,9 +83,9 @@ def test_a_damaged_cache_file_is_compiled_past_and_written_anew(tmp_path):
     compiled, asked = probe(tmp_path)
     assert compiled == asked > 0
     assert probe(tmp_path)[0] == 0
-    entries = marshal.loads(stored.read_bytes())
+    entries = pickle.loads(stored.read_bytes())
     entries[next(iter(entries))] = b"geen code"
-    stored.write_bytes(marshal.dumps(entries))
+    stored.write_bytes(pickle.dumps(entries))
     assert probe(tmp_path)[0] == 1
 
 
@@ -157,9 +158,9 @@ def test_compiled_patterns_are_the_patterns_re_makes(cache):
     used = probe(cache, "generators.build", "jinja2", "markdown_it", "reportlab.platypus", "pptx")
     assert used[0] > 100
     [stored] = cache_files(cache)
-    patterns = PATTERNS + [(key[1], key[2]) for key in marshal.loads(stored.read_bytes()) if key[0] == "re"]
+    patterns = PATTERNS + [(key[1], key[2]) for key in pickle.loads(stored.read_bytes()) if key[0] == "re"]
     assert len(patterns) > 150
-    compile_cache._codes.update(compile_cache._stored())
+    compile_cache._codes.update(compile_cache._stored(compile_cache._path()))
     for pattern, flags in patterns:
         expected = compile_cache._compile_pattern_uncached(pattern, flags)
         for made in (_compiler.compile(pattern, flags), compile_cache.compiled_pattern(pattern, flags)):
@@ -177,16 +178,16 @@ def test_the_cache_keeps_to_what_this_run_used_once_it_grows_past_its_limit(cach
     sample_classes()
     compile_cache.save()
     [stored] = cache_files(cache)
-    entries = marshal.loads(stored.read_bytes())
+    entries = pickle.loads(stored.read_bytes())
     monkeypatch.setattr(compile_cache, "_LIMIT", len(entries))
     stale = {("exec", f"x = {n}"): marshal.dumps(compile("0", "<string>", "eval")) for n in range(3)}
-    stored.write_bytes(marshal.dumps({**entries, **stale}))
+    stored.write_bytes(pickle.dumps({**entries, **stale}))
     compile_cache._used.clear()
     compile_cache._codes.update(stale)
     sample_classes()
     typing.ForwardRef("nieuw[int]")
     compile_cache.save()
-    kept = marshal.loads(stored.read_bytes())
+    kept = pickle.loads(stored.read_bytes())
     assert set(kept) == compile_cache._used and not set(stale) & set(kept)
 
 
