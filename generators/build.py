@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
-import os
-import shutil
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
@@ -29,6 +24,8 @@ from .lint_record import RecordedLint, lint_key
 from .model_loading import Loaded, load_model
 from .output_plan import FACTSHEET, MANIFEST, OutputPlan, doc_id
 from .pack_zip import PackFile, sha256_and_size
+from .output_tree import check_output_folder, locked, owned_folders
+from .output_tree import staging as staging_copy
 from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
 from .render_pool import RenderPool
@@ -221,12 +218,16 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
     # Why first: a file saved while this build reads must make the next build build again.
     whole_key, quick_key = build_key(request), stat_key(request)
     diagnostics = Diagnostics()
+    # Why before anything else: an option error, like click's own, comes before the lessons are read.
+    check_output_folder(request.output, owned_folders(request.lesson_paths), diagnostics)
+    if diagnostics.has_errors():
+        raise BuildAborted(diagnostics)
     data = cached_shared_data(DATA_DIR, diagnostics)
     files = discover_lesson_files(request.lesson_paths, diagnostics)
     _require_lessons(files, request.lesson_paths, diagnostics)
     school = _load_school(request.school, diagnostics)
     result = BuildResult(diagnostics=diagnostics)
-    with _locked(request.output), _staging(request.output, keep_existing=True) as staging:
+    with locked(request.output), staging_copy(request.output) as staging:
         record = read_record(staging)
         plan = OutputPlan(staging, record, request.force)
         lint = RecordedLint(data, diagnostics, DATA_DIR, record.get("lint", {})) if data is not None else None
@@ -476,48 +477,3 @@ def _entry(rel_path: str, sha256: str, size: int, kind: str, lesson: str | None,
         "sha256": sha256,
         "bytes": size,
     }
-
-
-@contextmanager
-def _locked(output: Path) -> Iterator[None]:
-    """Why: two builds at once must not interleave their swaps; the second waits for the first."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = output.parent / f".{output.name}.lock"
-    with open(lock_path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextmanager
-def _staging(output: Path, keep_existing: bool) -> Iterator[Path]:
-    """Build into a sibling temporary folder, then swap it in; on failure the old output stays as it was."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.nieuw-", dir=output.parent))
-    staging.chmod(0o755)
-    try:
-        if keep_existing and output.is_dir():
-            # Why hard links: copying a whole catalog costs more than the edit being rebuilt; files are
-            # only ever replaced (unlink + write), never changed in place, so the old tree stays intact.
-            shutil.copytree(output, staging, dirs_exist_ok=True, copy_function=os.link)
-        yield staging
-        _swap(staging, output)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _swap(staging: Path, output: Path) -> None:
-    if not output.exists():
-        os.replace(staging, output)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.oud-", dir=output.parent))
-    os.replace(output, retired / "x")
-    try:
-        os.replace(staging, output)
-    except OSError:
-        os.replace(retired / "x", output)
-        raise
-    finally:
-        shutil.rmtree(retired, ignore_errors=True)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .paths import ASSETS_DIR, PACKAGE_DIR, cache_file, checksum_name, store_in_cache
 
 RECORD = ".lespakket-bouw.json"
+MANIFEST = "manifest.json"
 RECORD_VERSION = 1
 
 
@@ -92,7 +93,7 @@ def code_and_assets_digest() -> str:
 def _read_json(path: Path) -> dict:
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # Why RecursionError: a damaged file may nest deeper than json reads
         return {}
     return stored if isinstance(stored, dict) else {}
 
@@ -157,11 +158,69 @@ def build_key(request: BuildRequest) -> str:
 
 
 def read_record(output: Path) -> dict:
-    try:
-        record = json.loads((output / RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return record if record.get("versie") == RECORD_VERSION else {}
+    """The build record of `output`; {} when it is missing, damaged or of another version.
+
+    Why every field is checked: the record is read back from disk, and nothing in it may crash a
+    build or change its output; a damaged record only costs building everything again.
+    """
+    record = _read_json(output / RECORD)
+    fields_ok = (
+        record.get("versie") == RECORD_VERSION
+        and isinstance(record.get("bouwsleutel"), str)
+        and _is_list_of(record.get("meldingen"), str)
+        and _is_results(record.get("documenten"))
+        and _is_results(record.get("lint", {}))
+    )
+    return record if fields_ok else {}
+
+
+def _is_list_of(value: object, kind: type) -> bool:
+    return isinstance(value, list) and all(isinstance(item, kind) for item in value)
+
+
+def _is_results(value: object) -> bool:
+    """{name: {"sleutel": key, "meldingen": [diagnostic records]}}, as the record keeps per document and lesson."""
+    return isinstance(value, dict) and all(
+        isinstance(result, dict) and isinstance(result.get("sleutel"), str)
+        and _is_list_of(result.get("meldingen", []), dict)
+        and all(_is_diagnostic_record(d) for d in result.get("meldingen", []))
+        for result in value.values()
+    )
+
+
+def _is_diagnostic_record(stored: dict) -> bool:
+    """The shape `Diagnostic.to_record` writes."""
+    return (stored.get("ernst") in ("fout", "waarschuwing")
+            and all(isinstance(stored.get(k), str) for k in ("code", "tekst", "pad"))
+            and all(type(stored.get(k)) is int for k in ("regel", "kolom")))
+
+
+def read_manifest(folder: Path) -> list[dict]:
+    """The entries of `folder`'s manifest.json; [] when it is missing or any entry is damaged.
+
+    Why the path check: a build removes the files its manifest lists; a changed manifest must not
+    make it remove anything outside the output folder.
+    """
+    entries = _read_json(folder / MANIFEST).get("artefacten")
+    if not isinstance(entries, list) or not all(_is_manifest_entry(e) for e in entries):
+        return []
+    return entries
+
+
+def _is_manifest_entry(entry: object) -> bool:
+    return (
+        isinstance(entry, dict)
+        and all(isinstance(entry.get(k), str) for k in ("pad", "soort", "sha256"))
+        and all(entry.get(k) is None or isinstance(entry.get(k), str) for k in ("les", "reeks", "doelgroep"))
+        and type(entry.get("bytes")) is int
+        and is_plain_relative_path(entry["pad"])
+    )
+
+
+def is_plain_relative_path(text: str) -> bool:
+    """A relative path of plain names (no '..', '.', empty part, backslash or NUL), as our manifests hold."""
+    parts = text.split("/")
+    return not ("\\" in text or "\0" in text or any(part in ("", ".", "..") for part in parts))
 
 
 def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint: dict[str, dict] | None = None) -> bytes:
@@ -213,14 +272,12 @@ def up_to_date(request: BuildRequest) -> list[str] | None:
         if record.get("bouwsleutel") != build_key(request):
             return None
         remember_quick_key(request.output, record["bouwsleutel"], files_key)  # touched, not changed
-    try:
-        entries = json.loads((request.output / "manifest.json").read_text(encoding="utf-8"))["artefacten"]
-    except (OSError, ValueError, KeyError):
+    entries = read_manifest(request.output)
+    if not entries:
         return None
     for entry in entries:
-        path = request.output / entry["pad"]
         try:
-            if path.stat().st_size != entry["bytes"]:
+            if (request.output / entry["pad"]).stat().st_size != entry["bytes"]:
                 return None
         except OSError:
             return None

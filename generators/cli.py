@@ -18,6 +18,7 @@ speak_dutch()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 EXIT_INPUT = 1
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 
 def report(diagnostics: Diagnostics, strict: bool = False) -> None:
@@ -124,6 +125,9 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
     )
     stored = up_to_date(request)
     if stored is not None:
+        from .output_tree import clear_leftovers_when_idle
+
+        clear_leftovers_when_idle(uit)
         for line in stored:
             click.echo(line, err=True)
         click.echo(unchanged_message(uit))
@@ -259,10 +263,16 @@ def preview_command(les_id: str, doelgroep: str | None, uit: Path | None, lesmap
 
 
 def main() -> None:
-    """Entry point: never show a traceback to an author unless LESPAKKET_DEBUG is set."""
+    """Entry point: never show a traceback to an author unless LESPAKKET_DEBUG is set; Ctrl+C ends with 130."""
     try:
-        cli(standalone_mode=True)
-    except (KeyboardInterrupt, BrokenPipeError):
+        # Why not click's standalone mode: it turns Ctrl+C into "Aborted!" with exit status 1.
+        code = cli.main(standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        interrupted()
+    except BrokenPipeError:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001
         if os.environ.get("LESPAKKET_DEBUG"):
@@ -273,3 +283,10 @@ def main() -> None:
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def interrupted() -> None:
+    """Ctrl+C: one Dutch line and exit status 130, as shells report a program stopped by it."""
+    print("Afgebroken.", file=sys.stderr)
+    sys.exit(EXIT_INTERRUPTED)

@@ -42,6 +42,10 @@ def main() -> None:
         cli_main()
     except SystemExit as stop:
         _leave(stop.code)
+    except KeyboardInterrupt:
+        # Why here too: Ctrl+C can come while the modules load, before the CLI catches it.
+        print("Afgebroken.", file=sys.stderr)
+        _leave(130)
     _leave(0)
 
 
@@ -88,6 +92,9 @@ def _answered_unchanged() -> bool:
     stored = up_to_date(BuildRequest(lesson_paths=[DEFAULT_LESSONS], output=DEFAULT_OUTPUT))
     if stored is None:
         return False
+    from .output_tree import clear_leftovers_when_idle
+
+    clear_leftovers_when_idle(DEFAULT_OUTPUT)
     for line in stored:
         print(line, file=sys.stderr)
     print(unchanged_message(DEFAULT_OUTPUT))

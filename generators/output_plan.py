@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .build_inputs import MANIFEST, read_manifest
+
 if TYPE_CHECKING:
     from .lesson_document import LessonDocument
 
-MANIFEST = "manifest.json"
 FACTSHEET = "factsheet"  # record key and output folder of the staff poster, built from shared data only
 
 
@@ -30,12 +29,14 @@ class OutputPlan:
 
     def __init__(self, staging: Path, record: dict, force: bool):
         self.staging, self.force = staging, force
-        if record:
-            self.previous = read_manifest(staging)
-            self.before: dict[str, dict] = record.get("documenten", {})
-        else:
-            _clear(staging)
-            self.previous, self.before = [], {}
+        self.previous = read_manifest(staging)
+        self.before: dict[str, dict] = record.get("documenten", {})
+        if not record:
+            # Why only what the manifest lists: without a usable record everything is made again, but a
+            # file that lespakket did not make stays where its owner put it.
+            for entry in self.previous:
+                _remove(staging, entry["pad"])
+            self.previous = []
         self._files: dict[str, list[str]] = defaultdict(list)  # doc id -> its earlier files
         for entry in self.previous:
             if entry["les"] is not None:
@@ -100,13 +101,6 @@ class OutputPlan:
         return kept
 
 
-def read_manifest(folder: Path) -> list[dict]:
-    try:
-        return list(json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["artefacten"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
-
-
 def _prune_empty_folders(root: Path) -> None:
     for folder, _, _ in sorted(os.walk(root), key=lambda item: -len(item[0])):
         if folder != str(root) and not os.listdir(folder):
@@ -117,11 +111,3 @@ def _remove(staging: Path, rel_path: str) -> None:
     path = staging / rel_path
     if path.is_file():
         path.unlink()
-
-
-def _clear(staging: Path) -> None:
-    for child in staging.iterdir():
-        if child.is_dir():
-            shutil.rmtree(child)
-        else:
-            child.unlink()

@@ -5,18 +5,19 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from .paths import cache_dir, keep_newest, store_in_cache
+from .paths import cache_file, keep_newest, read_checked, store_checked
 
 THUMB_WIDTH = 360
 PREVIEW_PDFS = {"werkblad.pdf": "Eerste pagina van het werkblad", "docentenhandleiding.pdf": "Eerste pagina van de docentenhandleiding"}
 PREVIEW_DECK = ("presentatie.pptx", "Eerste dia van de presentatie")
 PREVIEW_KIND = "voorbeeld"
-CACHE_DIR = cache_dir("dia-voorbeelden")
+_CACHE = "dia-voorbeelden"
 
 
 def preview_path(document, name: str) -> str:
@@ -98,29 +99,33 @@ def decks_first_slides_png(decks: dict[str, bytes], slides: int = 1) -> dict[str
             images = pdf_pages_png(pdf, slides)
             _store(todo[key], slides, images)
             result[key] = images
-        keep_newest(CACHE_DIR, KEPT_SLIDE_IMAGES)
+        folder = cache_file(_CACHE, "")
+        if folder is not None:
+            keep_newest(folder, KEPT_SLIDE_IMAGES)
     return result
 
 
-PNG_VERSION = 3  # part of each cache name: a thumbnail made another way is made again
+PNG_VERSION = 4  # part of each cache name: a thumbnail made another way is made again
 # Slide images kept (about 10 KB each): every saved edit of a lesson makes new decks, and with them new images.
 KEPT_SLIDE_IMAGES = 2000
 
 
-def _cache_path(deck: bytes, slides: int, index: int) -> Path:
-    return CACHE_DIR / f"{hashlib.sha256(deck).hexdigest()}-{slides}-{index}-v{PNG_VERSION}.png"
+def _cache_path(deck: bytes, slides: int, index: int) -> Path | None:
+    """None without a home folder: then every thumbnail is made again."""
+    return cache_file(_CACHE, f"{hashlib.sha256(deck).hexdigest()}-{slides}-{index}-v{PNG_VERSION}.png")
 
 
 def _cached(deck: bytes, slides: int) -> list[bytes] | None:
     images = []
     for index in range(slides):
         path = _cache_path(deck, slides, index)
-        try:
-            images.append(path.read_bytes())
-        except OSError:  # not made yet, or just removed by a build that keeps the cache small
-            if index == 0:
+        image = read_checked(path)
+        if image is None:
+            # Why a missing later image is fine: a deck may have fewer slides than asked for; a damaged one is not.
+            if index == 0 or path is None or path.exists():
                 return None
             continue
+        images.append(image)
         _touch(path)
     return images or None
 
@@ -135,11 +140,14 @@ def _touch(path: Path) -> None:
 
 def _store(deck: bytes, slides: int, images: list[bytes]) -> None:
     for index, image in enumerate(images):
-        store_in_cache(_cache_path(deck, slides, index), image)
+        path = _cache_path(deck, slides, index)
+        if path is not None:
+            store_checked(path, image)
 
 
 def _convert(decks: dict[str, bytes]) -> dict[str, bytes]:
-    with tempfile.TemporaryDirectory(prefix="lespakket-soffice-") as tmp:
+    _remove_abandoned_conversions()
+    with tempfile.TemporaryDirectory(prefix=f"{_CONVERSION}{os.getpid()}-") as tmp:
         folder = Path(tmp)
         names = {}
         for number, (key, deck) in enumerate(sorted(decks.items())):
@@ -160,3 +168,31 @@ def _convert(decks: dict[str, bytes]) -> dict[str, bytes]:
             if pdf.exists():
                 out[key] = pdf.read_bytes()
         return out
+
+
+_CONVERSION = "lespakket-soffice-"
+
+
+def _remove_abandoned_conversions() -> None:
+    """Remove the LibreOffice folders of builds that were killed (their process is gone).
+
+    Why the process id in the name: a build killed while LibreOffice ran cannot clean up after itself,
+    and another build may be converting right now; only a folder whose process is gone is abandoned.
+    """
+    pattern = re.compile(rf"{_CONVERSION}(\d+)-[a-z0-9_]{{8}}")
+    with os.scandir(tempfile.gettempdir()) as entries:
+        for entry in entries:
+            match = pattern.fullmatch(entry.name)
+            if match and entry.is_dir(follow_symlinks=False) and entry.stat().st_uid == os.getuid() \
+                    and not _running(int(match.group(1))):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # Why: the process exists, it is only someone else's
+    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from pathlib import Path
 from typing import Callable
@@ -52,7 +53,7 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
 
     paths = watched_paths(request)
     pools = _WarmPools(request)
-    announced = False
+    announced = interrupted = False
     rebuilds = 0
     # Why: `kill` then stops the workers too, as Ctrl+C does (signals can only be caught in the main thread).
     main_thread = threading.current_thread() is threading.main_thread()
@@ -75,12 +76,14 @@ def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], st
             if stop_after is not None and rebuilds >= stop_after:
                 return
     except KeyboardInterrupt:
-        pass
+        interrupted = True
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
         pools.close()
     click.echo("Gestopt.", err=True)
+    if interrupted:
+        sys.exit(130)  # Why: how shells report a program stopped by Ctrl+C, as every other command ends then
 
 
 def changed_names(changes: set[tuple[object, str]]) -> list[str]:

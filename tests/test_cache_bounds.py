@@ -90,7 +90,7 @@ def _pdf() -> bytes:
 
 @pytest.fixture
 def slide_cache(tmp_path, monkeypatch):
-    monkeypatch.setattr(previews, "CACHE_DIR", tmp_path / "dia-voorbeelden")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(previews, "KEPT_SLIDE_IMAGES", 2)
     monkeypatch.setattr(previews, "slides_available", lambda: True)
     converted: list[str] = []
@@ -103,11 +103,12 @@ def slide_cache(tmp_path, monkeypatch):
     return converted
 
 
-def test_slide_images_used_again_outlive_newer_ones(slide_cache):
+def test_slide_images_used_again_outlive_newer_ones(slide_cache, tmp_path):
+    folder = tmp_path / "lespakket" / "dia-voorbeelden"
     previews.decks_first_slides_png({"a": b"deck a"})
     previews.decks_first_slides_png({"b": b"deck b"})
-    (image_a,) = [p for p in previews.CACHE_DIR.iterdir() if p == previews._cache_path(b"deck a", 1, 0)]
-    (image_b,) = [p for p in previews.CACHE_DIR.iterdir() if p != image_a]
+    (image_a,) = [p for p in folder.iterdir() if p == previews._cache_path(b"deck a", 1, 0)]
+    (image_b,) = [p for p in folder.iterdir() if p != image_a]
     os.utime(image_a, (0, 0))  # made long ago,
     os.utime(image_b, (60, 60))  # and this a minute later
     previews.decks_first_slides_png({"a": b"deck a"})  # used again, so newer than b
@@ -117,4 +118,4 @@ def test_slide_images_used_again_outlive_newer_ones(slide_cache):
     previews.decks_first_slides_png({"a": b"deck a", "b": b"deck b", "c": b"deck c"})
 
     assert slide_cache == ["b"]
-    assert len(list(previews.CACHE_DIR.iterdir())) == 2
+    assert len(list(folder.iterdir())) == 2

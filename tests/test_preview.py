@@ -73,7 +73,7 @@ def test_preview_refuses_unknown_lesson_or_audience(workdir, args, message):
 def test_preview_with_libreoffice_shows_every_slide(workdir, monkeypatch):
     require_program("soffice", "libreoffice-impress")
     monkeypatch.setenv("LESPAKKET_DIAVOORBEELDEN", "1")
-    monkeypatch.setattr("generators.previews.CACHE_DIR", workdir / "cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(workdir / "cache"))
     result = preview_sheet.preview_lesson("varianten", "10-12", workdir / "voorbeeld")
     _check_rows(result, Image.open(result.path))
     deck_row = result.rows[[g.kind for g in GENERATORS].index("presentatie")]
