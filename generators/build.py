@@ -14,7 +14,6 @@ from .build_inputs import (
 )
 from .data_model import School
 from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, did_you_mean, display_path
-from .gc_pause import resume_after_imports
 from .lesson_checks import check_lesson
 from .lesson_document import LessonDocument
 from .lesson_lint import lint_lessons
@@ -214,7 +213,6 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
     from .build_pool import factsheet_files
     from .publish import compile_templates, make_catalog, make_lesson_pack, make_previews, make_series_packs
 
-    resume_after_imports()
     # Why first: a file saved while this build reads must make the next build build again.
     whole_key, quick_key = build_key(request), stat_key(request)
     diagnostics = Diagnostics()

@@ -11,19 +11,12 @@ from .lesson_document import Factsheet  # Why: loaded before the warm process fo
 from .paths import ASSETS_DIR
 from .previews import preview_files, warm_up_thumbnails
 from .registry import GENERATORS, Generator, RenderOptions
-from .render_pool import RenderPool, warm_up_worker
+from .render_pool import RenderPool
 
 
 def build_pool(request: BuildRequest, generators: tuple[Generator, ...] = GENERATORS, keep_warm: bool = False) -> RenderPool:
     options = RenderOptions(assets_dir=ASSETS_DIR, template=request.template)
     return RenderPool(request.jobs, options, generators, preview_files, warm_up_thumbnails, keep_warm=keep_warm)
-
-
-def warm_up_for_a_plain_build() -> None:
-    """The warm-up of a build's workers with the default template; what an early warm process
-    (`warm_pool.start_early`) does before the command has read its options. The warm-up for the
-    options the build then gives finds it done, or, for a school's own template, adds that."""
-    warm_up_worker(RenderOptions(assets_dir=ASSETS_DIR, template=None), GENERATORS, preview_files, warm_up_thumbnails)
 
 
 def factsheet_files(sheet: Factsheet, folder: str) -> dict[str, bytes]:

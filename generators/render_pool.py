@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from .compile_cache import save as save_compiled
 from .paths import artifact_path
-from .reportlab_import import import_platypus
 from .warm_pool import WarmPool
 
 if TYPE_CHECKING:  # Why: imported before the workers start, so it stays light
@@ -62,7 +60,6 @@ def warm_up_worker(options: RenderOptions, generators: tuple[Generator, ...], ex
     than the next (its modules, pypdfium2 for the thumbnails), once in every worker.
     """
     _WORKER.update(options=options, generators=generators, extras=extras)
-    import_platypus()  # Why first: finding the warm-ups below imports reportlab
     steps: list[Callable[[], object]] = [partial(w, options) for w in dict.fromkeys(g.load_warm_up() for g in generators) if w]
     steps += [step for g in generators for step in (g.load, g.load_diagnose)]
     if extras_warm_up is not None:
@@ -72,7 +69,6 @@ def warm_up_worker(options: RenderOptions, generators: tuple[Generator, ...], ex
             step()
         except Exception:  # noqa: BLE001
             pass  # Why: a broken template, font or module is reported, located, by the task that needs it
-    save_compiled()
 
 
 def _task_in_worker(pickled: bytes, index: int) -> tuple[list[Output], list[Diagnostic]]:

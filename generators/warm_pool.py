@@ -11,7 +11,6 @@ that dies breaks the pool (BrokenProcessPool), and `shutdown` cancels what has n
 from __future__ import annotations
 
 import gc
-import importlib
 import multiprocessing
 import os
 import signal
@@ -24,82 +23,17 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as ready
-from typing import NamedTuple
-
-# Why Python's defaults, whatever the calling process uses: every document leaves cycles of garbage
-# behind (reportlab), and collecting them young keeps a worker's memory flat as the catalog grows.
-# At 10,000 new objects a worker of a catalog ten times ours peaked 5 MiB higher.
-WORKER_GC_THRESHOLDS = (700, 10, 10)
-
-
-class _Early(NamedTuple):
-    jobs: int
-    process: multiprocessing.process.BaseProcess
-    ours: list[Connection]
-    control: Connection
-
-
-_early: list[_Early] = []
-
-
-def start_early(jobs: int, preload: str) -> None:
-    """Fork the warm process of the next WarmPool with `jobs` workers now, before the command knows its options.
-
-    It runs `preload` ("module:function", imported there only) and then waits: the WarmPool made next
-    sends it its initializer, and it goes on as a warm process started there would. A command that
-    makes no pool, or one of another size, ends it (`discard_early`).
-
-    Why: the warm process imports python-pptx, reportlab and pypdfium2, and every build waits for it.
-    Started here, it does that while this process imports click and our CLI and reads the lessons,
-    instead of after (a lesson for one audience: about 2% sooner). Only before threads exist.
-    """
-    context = multiprocessing.get_context("fork")
-    pairs = [context.Pipe() for _ in range(jobs)]
-    ours, theirs = [p for p, _ in pairs], [c for _, c in pairs]
-    control, their_control = context.Pipe()
-    process = context.Process(target=_early_warm_process, args=(ours, theirs, control, their_control, preload),
-                              name="lespakket-warm", daemon=True)
-    process.start()
-    for end in (*theirs, their_control):
-        end.close()
-    _early.append(_Early(jobs, process, ours, control))
-
-
-def discard_early() -> None:
-    """End the early warm process that no pool took, if any.
-
-    Why not let it see this process end: it holds this process's output pipes, and whoever reads
-    them would wait until it had finished importing.
-    """
-    while _early:
-        _end(_early.pop())
-
-
-def _end(early: _Early) -> None:
-    for end in (*early.ours, early.control):
-        end.close()
-    early.process.kill()
-    early.process.join()
-
 
 class WarmPool:
     def __init__(self, jobs: int, initializer: Callable[..., None], initargs: tuple = ()):
-        early = _early.pop() if _early else None
-        if early is not None and early.jobs == jobs:
-            early.control.send((initializer, initargs))
-            early.control.close()
-            self._warm, ours = early.process, early.ours
-        else:
-            if early is not None:
-                _end(early)
-            context = multiprocessing.get_context("fork")
-            pairs = [context.Pipe() for _ in range(jobs)]
-            ours, theirs = [p for p, _ in pairs], [c for _, c in pairs]
-            self._warm = context.Process(target=_warm_process, args=(ours, theirs, initializer, initargs),
-                                         name="lespakket-warm", daemon=True)
-            self._warm.start()
-            for end in theirs:
-                end.close()
+        context = multiprocessing.get_context("fork")
+        pairs = [context.Pipe() for _ in range(jobs)]
+        ours, theirs = [p for p, _ in pairs], [c for _, c in pairs]
+        self._warm = context.Process(target=_warm_process, args=(ours, theirs, initializer, initargs),
+                                     name="lespakket-warm", daemon=True)
+        self._warm.start()
+        for end in theirs:
+            end.close()
         self._lock = threading.Lock()
         self._idle: list[Connection] = list(ours)
         self._running: dict[Connection, Future] = {}
@@ -216,31 +150,6 @@ def _send_quietly(connection: Connection, message) -> None:
         pass
 
 
-def _early_warm_process(ours: list[Connection], theirs: list[Connection], control: Connection,
-                        their_control: Connection, preload: str) -> None:
-    """Preload, then wait for the initializer and become the warm process; exit if none comes."""
-    # Why: Ctrl+C before the pool exists is for the command alone, which then ends and so ends this one.
-    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for end in (*ours, control):
-        end.close()
-    gc.disable()
-    try:
-        module, _, function = preload.partition(":")
-        getattr(importlib.import_module(module), function)()
-    except Exception:  # noqa: BLE001
-        pass  # Why: the initializer sent later does all of it again, and reports what fails
-    try:
-        message = their_control.recv()
-    except (EOFError, OSError):
-        message = None
-    their_control.close()
-    if message is None:
-        os._exit(0)
-    signal.signal(signal.SIGINT, interrupt)
-    initializer, initargs = message
-    _warm_process([], theirs, initializer, initargs)
-
-
 def _warm_process(ours: list[Connection], theirs: list[Connection], initializer, initargs) -> None:
     """Warm up, fork one worker per connection, then wait until they have all exited."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # Why: `watch` turns SIGTERM into KeyboardInterrupt; here it just ends
@@ -260,7 +169,6 @@ def _warm_process(ours: list[Connection], theirs: list[Connection], initializer,
     for index, end in enumerate(theirs):
         pid = os.fork()
         if pid == 0:
-            gc.set_threshold(*WORKER_GC_THRESHOLDS)
             gc.enable()
             for other, sibling in enumerate(theirs):
                 if other != index:

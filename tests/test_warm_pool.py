@@ -146,85 +146,11 @@ def _busy() -> int:
 
 
 def test_workers_collect_garbage_but_not_over_what_the_warm_up_loaded():
-    ours = gc.get_threshold()
-    gc.set_threshold(10_000, 20, 20)  # as the command sets it for itself
+    pool = WarmPool(2, _warm_up_objects)
     try:
-        pool = WarmPool(2, _warm_up_objects)
-        try:
-            states = [f.result(timeout=30) for f in [pool.submit(_gc_state) for _ in range(4)]]
-        finally:
-            pool.shutdown(wait=10)
-        assert gc.isenabled() and gc.get_threshold() == (10_000, 20, 20) and not WARM_OBJECTS
+        states = [f.result(timeout=30) for f in [pool.submit(_gc_state) for _ in range(4)]]
     finally:
-        gc.set_threshold(*ours)
+        pool.shutdown(wait=10)
+    assert gc.isenabled() and not WARM_OBJECTS
     # Frozen: tracked, yet in no generation the collector walks; new garbage collected as often as Python does.
-    assert set(states) == {(True, False, True, (700, 10, 10))}
-
-
-PRELOADED: list[int] = []
-
-
-def preload_for_test() -> None:
-    """The early process's preload: records its process, and, when asked, takes its time."""
-    PRELOADED.append(os.getpid())
-    Path(os.environ["LESPAKKET_TEST_PRELOAD"]).write_text(str(os.getpid()))
-    time.sleep(float(os.environ.get("LESPAKKET_TEST_PRELOAD_SLEEP", "0")))
-
-
-def _preloaded() -> list[int]:
-    return list(PRELOADED)
-
-
-def _early_pid(marker: Path) -> int:
-    deadline = time.monotonic() + 30
-    while not marker.exists() or not marker.read_text():
-        assert time.monotonic() < deadline, "the early process did not run its preload"
-        time.sleep(0.02)
-    return int(marker.read_text())
-
-
-@pytest.fixture
-def preload_marker(tmp_path, monkeypatch) -> Path:
-    marker = tmp_path / "preload.txt"
-    monkeypatch.setenv("LESPAKKET_TEST_PRELOAD", str(marker))
-    yield marker
-    warm_pool.discard_early()
-
-
-def test_a_pool_of_the_early_size_takes_the_early_process_with_what_it_preloaded(tmp_path, preload_marker):
-    warm_pool.start_early(2, "tests.test_warm_pool:preload_for_test")
-    early = _early_pid(preload_marker)
-    pool = WarmPool(2, _warm_up, (tmp_path / "warm.txt",))
-    try:
-        results = [f.result(timeout=30) for f in [pool.submit(_who, 0.2) for _ in range(2)]]
-        preloaded = pool.submit(_preloaded).result(timeout=30)
-    finally:
-        pool.shutdown(wait=10)
-    assert (tmp_path / "warm.txt").read_text().split() == [str(early)], "the warm-up runs in the early process"
-    assert preloaded == [early] and all(warmed == [early] for _, warmed in results)
-    assert len({pid for pid, _ in results}) == 2
-
-
-def test_a_pool_of_another_size_ends_the_early_process_and_starts_its_own(tmp_path, preload_marker, monkeypatch):
-    monkeypatch.setenv("LESPAKKET_TEST_PRELOAD_SLEEP", "20")
-    warm_pool.start_early(2, "tests.test_warm_pool:preload_for_test")
-    early = _early_pid(preload_marker)
-    process = warm_pool._early[-1].process
-    pool = WarmPool(1, _warm_up, (tmp_path / "warm.txt",))
-    try:
-        assert process.exitcode == -signal.SIGKILL, "the early process must be ended, not left importing"
-        assert not _alive(early)
-        assert pool.submit(_preloaded).result(timeout=30) == []
-        assert (tmp_path / "warm.txt").read_text().split() != [str(early)]
-    finally:
-        pool.shutdown(wait=10)
-
-
-def test_a_command_without_a_pool_ends_the_early_process_at_once(preload_marker, monkeypatch):
-    """Why at once: it holds the command's output pipes, and whoever reads them would wait for it."""
-    monkeypatch.setenv("LESPAKKET_TEST_PRELOAD_SLEEP", "20")
-    warm_pool.start_early(2, "tests.test_warm_pool:preload_for_test")
-    early = _early_pid(preload_marker)
-    process = warm_pool._early[-1].process
-    warm_pool.discard_early()
-    assert process.exitcode == -signal.SIGKILL and not _alive(early)
+    assert set(states) == {(True, False, True, gc.get_threshold())}
