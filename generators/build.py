@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from .build_inputs import (
-    RECORD, BuildRequest, build_key, document_key, outline_key, read_record, record_bytes, remember_quick_key, shared_key,
+    RECORD, BuildRequest, build_key, document_key, read_record, record_bytes, remember_quick_key, shared_key,
     stat_key, tree_digest,
 )
 from .data_model import School
@@ -17,9 +17,8 @@ from .diagnostics import BuildAborted, Diagnostic, Diagnostics, Location, did_yo
 from .lesson_checks import check_lesson
 from .lesson_document import LessonDocument
 from .lesson_lint import lint_lessons
-from .lesson_outlines import LessonOutline, OutlineCache
 from .lesson_reader import discover_lesson_files
-from .lint_record import RecordedLint, lint_key
+from .lint_record import RecordedLint
 from .model_loading import Loaded, load_model
 from .output_plan import FACTSHEET, MANIFEST, OutputPlan, doc_id
 from .pack_zip import PackFile, sha256_and_size
@@ -29,8 +28,7 @@ from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
 from .render_pool import RenderPool
 from .resolve import resolve_factsheet, resolve_lesson
-from .shared_data import SharedData
-from .shared_data_cache import cached_shared_data
+from .shared_data import SharedData, load_shared_data
 from .source_model import Les
 
 if TYPE_CHECKING:
@@ -63,7 +61,7 @@ def load_project(
     lesson, and its memory must not grow with the catalog.
     """
     diagnostics = Diagnostics()
-    data = cached_shared_data(data_dir, diagnostics)
+    data = load_shared_data(data_dir, diagnostics)
     files = discover_lesson_files(lesson_paths, diagnostics)
     _require_lessons(files, lesson_paths, diagnostics)
     lessons, lesson_ids, first_file = [], [], {}
@@ -220,7 +218,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
     check_output_folder(request.output, owned_folders(request.lesson_paths), diagnostics)
     if diagnostics.has_errors():
         raise BuildAborted(diagnostics)
-    data = cached_shared_data(DATA_DIR, diagnostics)
+    data = load_shared_data(DATA_DIR, diagnostics)
     files = discover_lesson_files(request.lesson_paths, diagnostics)
     _require_lessons(files, request.lesson_paths, diagnostics)
     school = _load_school(request.school, diagnostics)
@@ -295,7 +293,6 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
         messages = [d.format() for d in diagnostics.sorted()]
         _write_new(staging / RECORD, record_bytes(whole_key, done, messages, lint.record if lint else {}))
     remember_quick_key(request.output, whole_key, quick_key)
-    stream.outlines.save()
     return result
 
 
@@ -307,29 +304,27 @@ class _LessonStream:
     document stays, for the packs and the catalog. The lesson is linted after its documents are
     handed over, while the workers render them. Why check first: an error in the last lesson of a
     large catalog must be reported at once, not after everything before it has been rendered; a
-    changed lesson is therefore read twice (about 10 ms), an unchanged one not at all. The first
-    lesson to render is kept from its check, since the workers wait for its documents.
+    lesson is therefore read twice (about 10 ms). The first lesson to render is kept from its check,
+    since the workers wait for its documents.
     """
 
     def __init__(self, files: list[Path], data: SharedData | None, school: School | None, request: BuildRequest,
                  plan: OutputPlan, lint: RecordedLint | None, diagnostics: Diagnostics, progress: Progress):
         self.files, self.data, self.school, self.request = files, data, school, request
         self.plan, self.lint, self.diagnostics, self.progress = plan, lint, diagnostics, progress
-        self.outlines = OutlineCache(request.output)
         self.everything: list[LessonDocument] = []  # outlines of every document of the catalog
         self.rebuilt: list[LessonDocument] = []  # outlines of the documents rendered again
         self.keys: dict[str, str] = {}
         self.reused: dict[str, dict] = {}  # build record of documents whose output stays
         self.selected = 0
         self._digests: dict[Path, str] = {}  # lesson file -> tree_digest of its folder
-        self._cached: dict[Path, LessonOutline] = {}  # lessons taken from the outlines of an earlier build
         self._checks: dict[Path, tuple[dict, ...]] = {}  # lessons read: their check warnings, as records
         self._kept: dict[Path, Loaded[Les]] = {}  # the first lesson read, not read again for its documents
         self._left: dict[str, list[str]] = {}  # lesson id -> audiences still rendering
         self._made: dict[str, list[str]] = {}  # lesson id -> audiences rendered
 
     def check_all(self) -> None:
-        """Read and check every lesson that cannot come from the outlines; its problems land in the diagnostics."""
+        """Read and check every lesson; its problems land in the diagnostics."""
         lessons: dict[str, tuple[str, ...] | None] = {}  # id -> audiences
         first_file: dict[str, str] = {}
         for path in self.files:
@@ -337,13 +332,6 @@ class _LessonStream:
                 load_model(path, Les, self.diagnostics, kind="lesbestand")
                 continue
             self._digests[path] = tree_digest(path.parent)
-            cached = self._usable_outline(path)
-            # Why the id check: a lesson id used twice is reported at the second lesson's own line, which needs reading.
-            if cached is not None and cached.lesson_id not in first_file:
-                first_file[cached.lesson_id] = display_path(path)
-                lessons.setdefault(cached.lesson_id, tuple(d.audience.id for d in cached.documents))
-                self._cached[path] = cached
-                continue
             loaded = load_model(path, Les, self.diagnostics, kind="lesbestand")
             if loaded is None:
                 continue
@@ -359,9 +347,6 @@ class _LessonStream:
 
     def documents(self) -> Iterator[LessonDocument]:
         for path in self.files:
-            if path in self._cached:
-                self._use_outline(path, self._cached.pop(path))
-                continue
             if path not in self._checks:
                 continue
             loaded = self._kept.pop(path, None) or load_model(path, Les, self.diagnostics, kind="lesbestand")
@@ -371,46 +356,17 @@ class _LessonStream:
             checks = self._checks.pop(path)
             self.diagnostics.extend(Diagnostic.from_record(d) for d in checks)
             self._left[lesson_id], self._made[lesson_id] = [_LINTING], []
-            outlines: dict[str, LessonDocument] = {}
             # Why the audiences asked for first: with --doelgroep, resolving the others (for the
             # catalog) waits until the workers have the first document.
             for audience in sorted(loaded.model.doelgroepen, key=lambda a: not self._wanted_ids(lesson_id, a)):
                 document = resolve_lesson(loaded, audience, self.data, self.school)
-                outlines[audience] = outline = document.outline()
-                if self._add(outline, document_key(folder_digest, audience, self.request)):
+                if self._add(document.outline(), document_key(folder_digest, audience, self.request)):
                     self._left[lesson_id].append(audience)
                     self._made[lesson_id].append(document.audience.label)
                     yield document
                 del document
-            in_order = tuple(outlines[a] for a in loaded.model.doelgroepen)
-            self.outlines.keep(outline_key(path, folder_digest, self.request), LessonOutline(lesson_id, in_order, checks))
             self.lint.lint(loaded, folder_digest)
             self._settle(lesson_id, _LINTING)
-
-    def _usable_outline(self, path: Path) -> LessonOutline | None:
-        """The outlines of an earlier build, when the lesson is unchanged and none of its documents is to be made.
-
-        Why: reading, validating, checking and resolving a lesson costs 20-30 ms; a catalog of 80
-        lessons spent two seconds on that for every edit of one of them.
-        """
-        digest = self._digests[path]
-        cached = self.outlines.get(outline_key(path, digest, self.request))
-        if cached is None or not self.lint.stored_for(cached.lesson_id, lint_key(path, digest)):
-            return None
-        for document in cached.documents:
-            if not self.plan.is_current(document, document_key(digest, document.audience.id, self.request),
-                                        self._wanted(document)):
-                return None
-        return cached
-
-    def _use_outline(self, path: Path, cached: LessonOutline) -> None:
-        digest = self._digests[path]
-        self.lint.reuse(cached.lesson_id, lint_key(path, digest))
-        self.diagnostics.extend(Diagnostic.from_record(d) for d in cached.checks)
-        for outline in cached.documents:
-            self._add(outline, document_key(digest, outline.audience.id, self.request))
-        self.outlines.keep(outline_key(path, digest, self.request), cached)
-        self.progress(cached.lesson_id, [])
 
     def _wanted(self, document: LessonDocument) -> bool:
         return self._wanted_ids(document.lesson_id, document.audience.id)

@@ -67,27 +67,10 @@ def _joined_digest(parts: list[str]) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-# Why more than one: each checkout or installation of the code has its own.
-KEPT_CODE_DIGESTS = 8
-
-
 @lru_cache(maxsize=1)
 def code_and_assets_digest() -> str:
-    """The code version plus shared data, templates and fonts: a change here rebuilds everything.
-
-    Why remembered with their sizes and times: hashing the code and the 3 MB of fonts and templates took
-    15-20 ms before the worker processes could start; like `stat_key`, unchanged sizes and times mean
-    unchanged content.
-    """
-    stats = "\n".join(_stat_lines(PACKAGE_DIR) + _stat_lines(ASSETS_DIR))
-    path = cache_file("code", checksum_name(f"{PACKAGE_DIR.resolve()}|{ASSETS_DIR.resolve()}") + ".json")
-    stored = _read_json(path) if path is not None else {}
-    if stored.get("bestanden") == stats and isinstance(stored.get("sleutel"), str):
-        return stored["sleutel"]
-    digest = _joined_digest([tree_digest(PACKAGE_DIR), tree_digest(ASSETS_DIR)])
-    if path is not None:
-        store_in_cache(path, json.dumps({"bestanden": stats, "sleutel": digest}).encode("utf-8"), keep=KEPT_CODE_DIGESTS)
-    return digest
+    """The code version plus shared data, templates and fonts: a change here rebuilds everything."""
+    return _joined_digest([tree_digest(PACKAGE_DIR), tree_digest(ASSETS_DIR)])
 
 
 def _read_json(path: Path) -> dict:
@@ -108,14 +91,6 @@ def document_key(folder_digest: str, audience: str, request: BuildRequest) -> st
         code_and_assets_digest(), folder_digest, audience,
         _optional_digest(request.school), _optional_digest(request.template),
     ])
-
-
-def outline_key(lesson_file: Path, folder_digest: str, request: BuildRequest) -> str:
-    """What a lesson's checks and document outlines depend on: its folder, how its file is named, shared inputs."""
-    from .diagnostics import display_path  # Why here: the no-op check imports this module and needs nothing more
-
-    return _joined_digest([code_and_assets_digest(), folder_digest, display_path(lesson_file),
-                           _optional_digest(request.school)])
 
 
 def shared_key(request: BuildRequest) -> str:

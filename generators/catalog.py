@@ -84,10 +84,8 @@ PAGE_TEMPLATES = (INDEX_TEMPLATE, LESSON_TEMPLATE)
 def _environment():
     import jinja2
 
-    from .template_cache import environment
-
-    return environment(
-        jinja2.FileSystemLoader(TEMPLATES),
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

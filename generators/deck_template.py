@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import pptx
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
 from .deck_measure import TextBox
 from .diagnostics import display_path
-from .paths import cache_file, checksum_name, store_in_cache
 
 TEMPLATE_NAME = "dia-sjabloon.pptx"
 
@@ -139,53 +136,14 @@ class LayoutGeometry:
     boxes: tuple[TextBox, ...]
 
 
-# Why more than one: each template (the bundled one, a school's own) and each version of it has its own.
-KEPT_GEOMETRIES = 16
-
-
 @lru_cache(maxsize=8)
 def _geometry(path: Path, _mtime: float) -> dict[str, LayoutGeometry]:
-    """Why remembered in the user cache: opening and checking the template took 15-30 ms before the
-    worker processes could start, for sizes that change only with the template file."""
-    stored_at = _geometry_cache_path(path)
-    stored = _read_geometry(stored_at) if stored_at is not None else None
-    if stored is not None:
-        _CHECKED.add(template_version(path))  # Why: only a template that passed the check was stored
-        return stored
     presentation = open_template(path)
-    result = {}
-    for name in LAYOUT_BOXES:
-        layout = presentation.slide_layouts.get_by_name(name)
-        result[name] = LayoutGeometry(
-            text_box(title_placeholder(layout)), tuple(text_box(ph) for ph in text_placeholders(layout))
-        )
-    if stored_at is not None:
-        plain = {name: [[g.title.width, g.title.height], [[b.width, b.height] for b in g.boxes]] for name, g in result.items()}
-        store_in_cache(stored_at, json.dumps(plain).encode("utf-8"), keep=KEPT_GEOMETRIES)
-    return result
-
-
-def _geometry_cache_path(path: Path) -> Path | None:
-    """Named after the template file's place, time and size, python-pptx's version and this module's own."""
-    try:
-        where, mtime, size = template_version(path)
-        code = Path(__file__).stat()
-    except OSError:
-        return None
-    key = f"{where}|{mtime}|{size}|{pptx.__version__}|{code.st_size}|{code.st_mtime_ns}"
-    return cache_file("sjabloonmaten", checksum_name(key) + ".json")
-
-
-def _read_geometry(path: Path) -> dict[str, LayoutGeometry] | None:
-    try:
-        plain = json.loads(path.read_bytes())
-        result = {name: LayoutGeometry(TextBox(*plain[name][0]), tuple(TextBox(*box) for box in plain[name][1]))
-                  for name in LAYOUT_BOXES}
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return None
-    numbers = [v for g in result.values() for box in (g.title, *g.boxes) for v in (box.width, box.height)]
-    complete = all(len(result[name].boxes) >= needed for name, needed in LAYOUT_BOXES.items())
-    return result if complete and all(type(v) in (int, float) for v in numbers) else None
+    return {
+        name: LayoutGeometry(text_box(title_placeholder(layout)), tuple(text_box(ph) for ph in text_placeholders(layout)))
+        for name in LAYOUT_BOXES
+        for layout in (presentation.slide_layouts.get_by_name(name),)
+    }
 
 
 def template_geometry(path: Path) -> dict[str, LayoutGeometry]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+import pyphen
 from pydantic import BaseModel, Field
 
 from .data_model import Doelgroep
@@ -16,7 +17,6 @@ from .diagnostics import Diagnostic, Diagnostics, Location
 from .model_loading import Loaded, load_model
 from .shared_data import SharedData
 from .source_model import DEFAULT_KEY, Activiteit, Fase, Les, PerAudience, Punt, QuizDia, Strict, Text
-from .syllables import SyllableCounts
 
 Loc = tuple[Any, ...]
 
@@ -126,16 +126,18 @@ def flesch_douma(text: str) -> tuple[float, float, float]:
     return base - a * per_sentence - b * per_word, per_sentence, per_word
 
 
-SYLLABLES = SyllableCounts()
-
-
 def syllable_count(word: str) -> int:
     """Syllables as textstat counts them for Dutch: hyphenation points + 1.
 
     Why not textstat itself: since 0.7.12 importing it loads nltk and scipy (3 s, 150 MiB per process)
     for English dictionaries we never use; its Dutch count is exactly this pyphen rule."""
     word = word.lower().strip(".,;:!?'\"()")
-    return SYLLABLES.count(word) if word else 0
+    return len(_dutch().positions(word)) + 1 if word else 0
+
+
+@lru_cache(maxsize=1)
+def _dutch() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="nl_NL")
 
 
 # --- blaming words --------------------------------------------------------------------------
@@ -204,7 +206,6 @@ def lint_lesson(loaded: Loaded[Les], data: SharedData, rules: list[BlameRule]) -
     """The warnings for one lesson."""
     found = Diagnostics()
     LessonLinter(loaded, data, found, rules).run()
-    SYLLABLES.save()
     return found.items
 
 

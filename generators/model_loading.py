@@ -10,7 +10,6 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostics, display_path
 from .schema_errors import validation_to_diagnostics
-from .validator_cache import ready_to_validate
 from .yaml_source import SourceFile, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -39,7 +38,6 @@ def load_model(path: Path, model: type[M], diagnostics: Diagnostics, *, kind: st
     source = read_yaml(path, display_path(path), diagnostics, kind=kind)
     if source is None:
         return None
-    ready_to_validate(model)
     try:
         value = model.model_validate(_plain(source.tree))
     except ValidationError as exc:

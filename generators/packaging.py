@@ -30,10 +30,8 @@ README_TEMPLATE = "leesmij.txt.j2"
 def _environment():
     import jinja2
 
-    from .template_cache import environment
-
-    return environment(
-        jinja2.FileSystemLoader(ASSETS_DIR / "templates"),
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(ASSETS_DIR / "templates"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Why: plain-text README, never served as HTML
         keep_trailing_newline=True,

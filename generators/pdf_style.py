@@ -14,16 +14,16 @@ from pathlib import Path
 from typing import Iterable
 from xml.sax.saxutils import escape
 
+import pyphen
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from .diagnostics import BuildAborted, Diagnostics, Location
-from .hyphenation import load_dutch_patterns
 from .lesson_document import RichText
-from .pdf_fonts import load_face
 from .pdf_paragraph import Paragraph
 
 FONT_FAMILY = "Carlito"
@@ -68,7 +68,7 @@ def register_fonts(fonts_dir: Path) -> str:
         path = fonts_dir / "carlito" / filename
         if not path.is_file():
             raise FileNotFoundError(f"Lettertype ontbreekt: {path}")
-        pdfmetrics.registerFont(load_face(name, path))
+        pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(FONT_FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
     return FONT_FAMILY
 
@@ -86,7 +86,7 @@ def warm_up(options) -> None:
     from PIL import Image
 
     Image.preinit()
-    load_dutch_patterns()
+    pyphen.Pyphen(lang=HYPHENATION_LANG)  # Why: parsed once here (0.2 s), pyphen keeps it for the workers
     register_fonts(fonts_dir(options.assets_dir))
     Paragraph("Voorbereiding lesmateriaal", house_styles(11).body).wrap(40, 1000)
 
@@ -202,11 +202,7 @@ class HouseStyles:
 
 def house_styles(body_pt: float, font_family: str = FONT_FAMILY) -> HouseStyles:
     """Build the style set for one body size (an audience's worksheet or guide size).
-
-    Why the patterns here: these styles hyphenate Dutch, and reportlab would otherwise parse the
-    dictionary itself (about 0.2 s) in a process that did not warm up, such as `preview` and `-j 0`.
     """
-    load_dutch_patterns()
     leading = round(body_pt * 1.38, 2)
 
     def style(name: str, **kw) -> ParagraphStyle:
