@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
 
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .guide_parts import WriteLine
 from .lesson_document import Factsheet, HelpRoute, SchoolInfo
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf

@@ -10,7 +10,7 @@ from typing import Mapping
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .deck import deck_plan
 from .guide_answers import exercise_answers
 from .guide_lesson_plan import LESSON_PLAN_KEY, References, lesson_plan, minutes_text

@@ -16,7 +16,7 @@ from .lesson_document import (
     AgreeExercise, CaseExercise, ChoiceExercise, Exercise, FillInExercise, Gap, MatchExercise,
     OpenExercise, OrderExercise, ReflectionExercise, RichText, TrueFalseExercise,
 )
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .pdf_style import Colours, rich_markup, text_markup
 from .worksheet_exercises import answer_paragraphs
 

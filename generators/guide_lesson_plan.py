@@ -8,7 +8,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .deck_model import DeckPlan
 from .lesson_document import (
     Activity, CaseSlide, DiscussionSlide, LessonDocument, QuizSlide, StatementSlide,

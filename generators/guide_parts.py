@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .lesson_document import RichText, SharedList
 from .pdf_page_refs import PageRefs
 from .pdf_style import Colours, HouseStyles, rich_markup, table_style, text_markup

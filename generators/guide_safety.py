@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .lesson_document import HelpRoute, LessonDocument, SchoolInfo
 from .pdf_style import Colours, table_style, text_markup
 from .guide_parts import Guide, WriteLine, bullets, callout, section_heading, shared_items, sub_heading, titled

@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .guide_parts import Guide, WriteLine, bullets, callout
 from .guide_safety import routes_table
 from .lesson_document import LessonDocument, SchoolInfo

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.lib.styles import ParagraphStyle
 
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .pdf_page_refs import PageRefs
 from .pdf_style import BOLD, REGULAR, Colours, check_glyphs, text_markup
 from .qr_code import qr_rectangles

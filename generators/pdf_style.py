@@ -24,7 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from .diagnostics import BuildAborted, Diagnostics, Location
 from .lesson_document import RichText
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 
 FONT_FAMILY = "Carlito"
 FONT_FILES = {

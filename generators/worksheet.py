@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .diagnostics import BuildAborted
 from .lesson_document import HelpRoute, LessonDocument
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf

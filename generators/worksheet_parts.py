@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import acroform  # noqa: F401  Why: `canvas.acroForm` imports it on first use, in every worker
 from reportlab.platypus import Flowable
 
-from .pdf_paragraph import Paragraph
+from reportlab.platypus import Paragraph
 from .pdf_style import BOLD, FIELD_FONT, Colours
 
 _FIELD_BORDER = Colours.rule
