@@ -16,9 +16,8 @@ from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from reportlab.platypus import Paragraph
 from .guide_parts import WriteLine
 from .lesson_document import Factsheet, HelpRoute, SchoolInfo
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf

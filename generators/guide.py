@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
-from reportlab.platypus import Paragraph
 from .deck import deck_plan
 from .guide_answers import exercise_answers
 from .guide_lesson_plan import LESSON_PLAN_KEY, References, lesson_plan, minutes_text

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from .guide_parts import Guide, minor_heading
 from .lesson_document import (
     AgreeExercise, CaseExercise, ChoiceExercise, Exercise, FillInExercise, Gap, MatchExercise,
     OpenExercise, OrderExercise, ReflectionExercise, RichText, TrueFalseExercise,
 )
-from reportlab.platypus import Paragraph
 from .pdf_style import Colours, rich_markup, text_markup
 from .worksheet_exercises import answer_paragraphs
 

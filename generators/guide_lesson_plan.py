@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from reportlab.platypus import Paragraph
 from .deck_model import DeckPlan
 from .lesson_document import (
     Activity, CaseSlide, DiscussionSlide, LessonDocument, QuizSlide, StatementSlide,

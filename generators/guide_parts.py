@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from reportlab.platypus import Paragraph
 from .lesson_document import RichText, SharedList
 from .pdf_page_refs import PageRefs
 from .pdf_style import Colours, HouseStyles, rich_markup, table_style, text_markup

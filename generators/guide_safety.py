@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
-from reportlab.platypus import Paragraph
 from .lesson_document import HelpRoute, LessonDocument, SchoolInfo
 from .pdf_style import Colours, table_style, text_markup
 from .guide_parts import Guide, WriteLine, bullets, callout, section_heading, shared_items, sub_heading, titled

@@ -7,9 +7,8 @@ the lesson title, goals, signals and help routes come from the resolved document
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
-from reportlab.platypus import Paragraph
 from .guide_parts import Guide, WriteLine, bullets, callout
 from .guide_safety import routes_table
 from .lesson_document import LessonDocument, SchoolInfo

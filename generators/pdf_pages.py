@@ -16,10 +16,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.lib.styles import ParagraphStyle
 
-from reportlab.platypus import Paragraph
 from .pdf_page_refs import PageRefs
 from .pdf_style import BOLD, REGULAR, Colours, check_glyphs, text_markup
 from .qr_code import qr_rectangles

@@ -18,13 +18,12 @@ import pyphen
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Paragraph, TableStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .diagnostics import BuildAborted, Diagnostics, Location
 from .lesson_document import RichText
-from reportlab.platypus import Paragraph
 
 FONT_FAMILY = "Carlito"
 FONT_FILES = {

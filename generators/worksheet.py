@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from reportlab.platypus import Paragraph
 from .diagnostics import BuildAborted
 from .lesson_document import HelpRoute, LessonDocument
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf

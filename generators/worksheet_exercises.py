@@ -7,9 +7,8 @@ from functools import singledispatch
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from reportlab.platypus import Paragraph
 from .lesson_document import (
     AgreeExercise, Answer, CaseExercise, ChoiceExercise, Exercise, ExerciseHead, FillInExercise, Gap,
     MatchExercise, OpenExercise, OrderExercise, ReflectionExercise, RichText, TrueFalseExercise,

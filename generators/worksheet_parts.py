@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import acroform  # noqa: F401  Why: `canvas.acroForm` imports it on first use, in every worker
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
-from reportlab.platypus import Paragraph
 from .pdf_style import BOLD, FIELD_FONT, Colours
 
 _FIELD_BORDER = Colours.rule
