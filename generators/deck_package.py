@@ -7,7 +7,6 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from .deck_package_xml import content_types_xml, rels_xml
 
 FIXED_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
 ZIP_DATE = (2025, 1, 1, 0, 0, 0)
@@ -46,25 +45,10 @@ def _short(text: str, limit: int = 255) -> str:
 
 
 def save_deterministic(presentation) -> bytes:
-    """Save with python-pptx's own part order, but fixed zip dates and permissions.
-
-    Why not save and re-zip: compressing the package twice was a fifth of a deck's cost.
-    Why `package._rels`: python-pptx has no public accessor for the package's own relationships.
-    """
-    from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-
-    package = presentation.part.package
-    parts = tuple(package.iter_parts())
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        target.writestr(_member(CONTENT_TYPES_URI.membername), content_types_xml(parts))
-        target.writestr(_member(PACKAGE_URI.rels_uri.membername), rels_xml(package._rels, PACKAGE_URI.baseURI))
-        for part in parts:
-            partname = part.partname
-            target.writestr(_member(partname.membername), part.blob)
-            if len(part.rels):
-                target.writestr(_member(partname.rels_uri.membername), rels_xml(part.rels, partname.baseURI))
-    return out.getvalue()
+    """Saved by python-pptx, then zipped again in its own member order with fixed dates and permissions."""
+    saved = io.BytesIO()
+    presentation.save(saved)
+    return rezip(saved.getvalue())
 
 
 def _member(name: str) -> zipfile.ZipInfo:

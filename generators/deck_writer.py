@@ -7,60 +7,38 @@ makes PowerPoint offer to "repair" a file (python-pptx issues #67, #74, #688, #9
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 
 from pptx.util import Emu
 
 from .deck_model import DeckPlan, PlannedImage
 from .deck_package import CoreProperties, save_deterministic, set_core_properties
-from .deck_slide_factory import SlideFactory
-from .deck_template import open_template, picture_placeholder, template_version, text_placeholders, title_placeholder
+from .deck_template import open_template, picture_placeholder, text_placeholders, title_placeholder
 from .deck_text import write_notes, write_paras, write_title
 from .image_assets import normalized_png
 
 
-@lru_cache(maxsize=4)
-def _layout_orders(template_version) -> dict[str, tuple[int, tuple[int, ...]]]:
-    """Layout name -> its title and text placeholder indexes, kept per template version for the process."""
-    return {}
-
-
 def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
-    version = template_version(template)
     presentation = open_template(template)
-    factory = SlideFactory(presentation, version)
-    by_name: dict = {}
+    layouts: dict = {}
     for layout in presentation.slide_layouts:
-        by_name.setdefault(layout.name, layout)  # Why setdefault: get_by_name gives the first of a name
-    layouts: dict[str, tuple] = {}
+        layouts.setdefault(layout.name, layout)  # Why setdefault: get_by_name gives the first of a name
     for planned in plan.slides:
-        if planned.layout not in layouts:
-            layouts[planned.layout] = _layout_order(by_name[planned.layout], planned.layout, version)
-        layout, title_idx, text_idxs = layouts[planned.layout]
-        slide, by_idx = factory.add_slide(layout)
-        write_title(by_idx[title_idx], planned.title, planned.title_size)
-        for idx, paras in zip(text_idxs, planned.boxes):
+        layout = layouts[planned.layout]
+        slide = presentation.slides.add_slide(layout)
+        by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+        write_title(by_idx[title_placeholder(layout).placeholder_format.idx].text_frame, planned.title,
+                    planned.title_size)
+        for box, paras in zip(text_placeholders(layout), planned.boxes):
             if paras:
-                write_paras(by_idx[idx], paras)
+                write_paras(by_idx[box.placeholder_format.idx].text_frame, paras)
         if planned.image is not None:
             _write_image(slide, planned.image, presentation)
-        if planned.notes:
-            body = factory.notes_slide(slide)
-            if body is not None:
-                write_notes(body, planned.notes)
+        notes = slide.notes_slide.notes_text_frame if planned.notes else None
+        if notes is not None:
+            write_notes(notes, planned.notes)
     meta = plan.meta
     set_core_properties(presentation, CoreProperties(meta.title, meta.subject, meta.author, meta.keywords))
     return save_deterministic(presentation)
-
-
-def _layout_order(layout, name: str, version) -> tuple:
-    """The layout with its title placeholder index and text placeholder indexes in reading order."""
-    orders = _layout_orders(version)
-    if name not in orders:
-        title = title_placeholder(layout)
-        texts = tuple(ph.placeholder_format.idx for ph in text_placeholders(layout))
-        orders[name] = title.placeholder_format.idx, texts
-    return (layout, *orders[name])
 
 
 def _write_image(slide, image: PlannedImage, presentation) -> None:
