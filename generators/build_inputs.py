@@ -204,9 +204,8 @@ def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint
     return (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-# Files kept in the user cache for output folders (each has its size-and-time key and its lesson
-# outlines): 64 folders' worth, those built most recently.
-CACHED_OUTPUT_FILES = 128
+# Size-and-time keys kept in the user cache: those of the 64 output folders built most recently.
+CACHED_OUTPUT_FILES = 64
 
 
 def output_cache_file(output: Path, suffix: str) -> Path | None:

@@ -7,15 +7,13 @@ import os
 import shutil
 from pathlib import Path
 
-import pyphen
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from generators import build_inputs, hyphenation, previews, syllables
+from generators import build_inputs, previews
 from generators.build import build
 from generators.build_inputs import BuildRequest
 from generators.paths import store_in_cache
-from generators.syllables import SyllableCounts
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -48,35 +46,14 @@ def test_builds_into_many_output_folders_keep_the_cache_of_the_latest(tmp_path, 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("LESPAKKET_DIAVOORBEELDEN", "0")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(build_inputs, "CACHED_OUTPUT_FILES", 4)
+    monkeypatch.setattr(build_inputs, "CACHED_OUTPUT_FILES", 2)
     shutil.copytree(FIXTURES / "varianten" / "lessons", tmp_path / "lessons")
     for number in range(4):
         build(BuildRequest(lesson_paths=[Path("lessons")], output=Path(f"uit-{number}"), jobs=0))
 
     kept = {p.name for p in (tmp_path / "cache" / "lespakket" / "bouw").iterdir()}
-    latest = {build_inputs.output_cache_file(Path(f"uit-{n}"), suffix).name
-              for n in (2, 3) for suffix in (".json", ".lessen.pickle")}
-    assert latest <= kept and len(kept) <= 5  # the outlines of the last build are written after the pruning
-
-
-def test_installed_dictionaries_leave_at_most_a_few_syllable_stores(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    folder = tmp_path / "lespakket" / "lettergrepen"
-    _aged(folder, [f"nl_NL-0.{n}-oud.json" for n in range(6)])
-    counter = SyllableCounts()
-    counter.count("klas")
-    counter.save()
-    assert len(list(folder.iterdir())) == syllables.KEPT_DICTIONARIES
-
-
-def test_installed_dictionaries_leave_at_most_a_few_parsed_pattern_files(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(pyphen, "hdcache", {})
-    folder = tmp_path / "lespakket" / "afbreken"
-    _aged(folder, [f"nl_NL-0.{n}-oud.pickle" for n in range(6)])
-    hyphenation.load_dutch_patterns()
-    assert len(list(folder.iterdir())) == hyphenation.KEPT_DICTIONARIES
-    assert any(p.name == f"{hyphenation.dictionary_id()}-{hyphenation.CACHE_FORMAT}.pickle" for p in folder.iterdir())
+    latest = {build_inputs.output_cache_file(Path(f"uit-{n}"), ".json").name for n in (2, 3)}
+    assert latest == kept
 
 
 def _pdf() -> bytes:
