@@ -1,6 +1,11 @@
 """Whole-process timings and peak memory of `lespakket build` against the budget in performance.md.
 
 Usage:  python benchmarks/bench_build.py [--herhaal 3] [--schaal 10] [--alleen-gebundeld]
+        python benchmarks/bench_build.py --alleen-gebundeld --code met=../oud --code zonder=.
+
+With `--code NAAM=MAP` (twice or more), every case runs once per checkout of lespakket in each round, and
+the report gives each checkout's numbers and, per case, the median per-round ratio against the first:
+a change measured with and without in one run, on the same machine at the same moments.
 
 Builds the bundled catalog and a synthetic catalog `--schaal` times larger (copies of the bundled
 lessons under new ids) in a temporary folder, and reports min/median/max seconds and the peak
@@ -55,21 +60,29 @@ BUDGET = {
     "koud, 2 werkprocessen": 5.0,
     "niets veranderd": 0.1,
     "één les aangepast": 1.5,
-    "één les, één doelgroep": 0.75,
+    "één les, één doelgroep": 1.0,
     "watch: één les opgeslagen": 1.5,
-    "watch: één les, één doelgroep": 0.75,
+    "watch: één les, één doelgroep": 1.0,
 }
 
 
-def lespakket_command() -> list[str]:
-    """The console script beside this interpreter. Why: a shim on PATH (pyenv) adds ~0.3 s of bash."""
+def lespakket_command(code: Path | None = None) -> list[str]:
+    """The console script beside this interpreter, or the command of another checkout `code`.
+
+    Why the script: a shim on PATH (pyenv) adds ~0.3 s of bash. Why `code` first on the path: the
+    checkout's own `generators` (and the assets beside it) are imported instead of the installed one.
+    """
+    if code is not None:
+        runner = ("import sys; sys.path.insert(0, sys.argv.pop(1)); sys.argv[0] = 'lespakket'; "
+                  "from generators.entry import main; main()")
+        return [sys.executable, "-c", runner, str(code.resolve())]
     script = Path(sys.executable).parent / "lespakket"
     return [str(script)] if script.exists() else [shutil.which("lespakket") or "lespakket"]
 
 
-def lespakket(workdir: Path, *args: str, env: dict[str, str]) -> tuple[float, int, float]:
+def lespakket(workdir: Path, *args: str, env: dict[str, str], code: Path | None = None) -> tuple[float, int, float]:
     """Seconds, peak RSS (MiB) of the largest process and CPU seconds of all processes of one whole `lespakket` run."""
-    command = [sys.executable, "-c", LAUNCHER, *lespakket_command(), *args]
+    command = [sys.executable, "-c", LAUNCHER, *lespakket_command(code), *args]
     done = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"lespakket {' '.join(args)} mislukte in {workdir}")
@@ -104,9 +117,10 @@ def python_floor(workdir: Path, env: dict[str, str]) -> tuple[float, int, float]
     return float(seconds), int(rss_kib) // 1024, float(cpu)
 
 
-def watch_latencies(workdir: Path, lesson: Path, repeat: int, env: dict[str, str], *options: str) -> list[float]:
+def watch_latencies(workdir: Path, lesson: Path, repeat: int, env: dict[str, str], *options: str,
+                    code: Path | None = None) -> list[float]:
     """Seconds from saving `lesson` to the 'Klaar' line of a running `lespakket watch` (with `options`)."""
-    process = subprocess.Popen([*lespakket_command(), "watch", *options], cwd=workdir, env=env, text=True,
+    process = subprocess.Popen([*lespakket_command(code), "watch", *options], cwd=workdir, env=env, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines: queue.Queue[str] = queue.Queue()
     for stream in (process.stdout, process.stderr):
@@ -160,8 +174,8 @@ class Case:
     """One whole-process case in a folder (and cache) of its own, so that the cases can take turns."""
 
     def __init__(self, label: str, root: Path, scale: int, env: dict[str, str], args: tuple[str, ...],
-                 prepare: Callable[[Case, int], None], cache: str = "gedeeld"):
-        self.label, self.args, self.prepare = label, args, prepare
+                 prepare: Callable[[Case, int], None], cache: str = "gedeeld", code: Path | None = None):
+        self.label, self.args, self.prepare, self.code = label, args, prepare, code
         self.workdir = case_folder(root, label)
         self.files = make_catalog(self.workdir, scale)
         self.env = {**env, "XDG_CACHE_HOME": str(root / "cache" / cache)}
@@ -175,13 +189,14 @@ class Case:
 
     def run(self, round_number: int) -> None:
         self.prepare(self, round_number)
-        seconds, rss, used = lespakket(self.workdir, *self.args, env=self.env)
+        seconds, rss, used = lespakket(self.workdir, *self.args, env=self.env, code=self.code)
         self.times.append(seconds)
         self.memory = max(self.memory, rss)
         self.cpu.append(used)
 
 
-def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str]) -> list[Row]:
+def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str],
+            codes: dict[str, Path | None]) -> list[Row]:
     """Every case `repeat` times, in rounds that take the cases in turn (each round starting one case
     further), then the `watch` latencies.
 
@@ -197,26 +212,32 @@ def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str])
     def edited(offset: int) -> Callable[[Case, int], None]:
         return lambda case, i: edit(case.first, offset + i)
 
-    cases = [
-        Case("koud, 2 werkprocessen", root, scale, env, ("build", "-j", "2"), cold, cache="koud-2"),
-        Case("koud, 1 werkproces", root, scale, env, ("build", "-j", "1"), cold, cache="koud-1"),
-        Case("niets veranderd", root, scale, env, ("build",), lambda case, i: None),
-        Case("één les aangepast", root, scale, env, ("build",), edited(0)),
-    ]
-    first = cases[0].first
-    audience = "12-15" if "12-15" in first.read_text(encoding="utf-8") else None
-    if audience:
-        one = ("build", "--les", first.parent.name, "--doelgroep", audience)
-        cases.append(Case("één les, één doelgroep", root, scale, env, one, edited(100)))
-        sheet = ("preview", first.parent.name, "--doelgroep", audience, "--uit", "voorbeeld")
-        cases.append(Case("preview, één doelgroep", root, scale, env, sheet, edited(300)))
+    cases: list[Case] = []
+    for variant, code in codes.items():
+        def case(label: str, args: tuple[str, ...], prepare: Callable[[Case, int], None], cache: str = "gedeeld") -> Case:
+            return Case(_labelled(label, variant), root, scale, env, args, prepare, f"{cache}{variant}", code)
+
+        cases += [
+            case("koud, 2 werkprocessen", ("build", "-j", "2"), cold, cache="koud-2"),
+            case("koud, 1 werkproces", ("build", "-j", "1"), cold, cache="koud-1"),
+            case("niets veranderd", ("build",), lambda case, i: None),
+            case("één les aangepast", ("build",), edited(0)),
+        ]
+        first = cases[-1].first
+        audience = "12-15" if "12-15" in first.read_text(encoding="utf-8") else None
+        if audience:
+            cases.append(case("één les, één doelgroep", ("build", "--les", first.parent.name, "--doelgroep", audience),
+                              edited(100)))
+            sheet = ("preview", first.parent.name, "--doelgroep", audience, "--uit", "voorbeeld")
+            cases.append(case("preview, één doelgroep", sheet, edited(300)))
     floor: Row = ("python -c pass (ondergrens)", [], 0, [])
     speed: Row = ("vaste Python-lus (snelheid)", [], 0, [])
     reference: Row = (REFERENCE_LABEL, [], 0, [])
-    for case in cases[2:]:
-        lespakket(case.workdir, "build", env=case.env)
-        if case.args != ("build",):
-            lespakket(case.workdir, *case.args, env=case.env)
+    for case in cases:
+        if case.prepare is not cold:
+            lespakket(case.workdir, "build", env=case.env, code=case.code)
+            if case.args != ("build",):
+                lespakket(case.workdir, *case.args, env=case.env, code=case.code)
     for i in range(repeat):
         turn = i % len(cases)
         for case in cases[turn:] + cases[:turn]:
@@ -226,15 +247,26 @@ def measure(name: str, root: Path, scale: int, repeat: int, env: dict[str, str])
         speed[1].append(machine_speed(env))
         reference[1].append(reference_import(env))
     rows: list[Row] = [(c.label, c.times, c.memory, c.cpu) for c in cases]
-    watched = cases[3]
-    lespakket(watched.workdir, "build", env=watched.env)
-    rows.append(("watch: één les opgeslagen", watch_latencies(watched.workdir, watched.first, repeat, watched.env), 0, []))
-    if audience:
-        rows.append(("watch: één les, één doelgroep", watch_latencies(
-            watched.workdir, watched.first, repeat, watched.env, "--les", watched.first.parent.name, "--doelgroep", audience), 0, []))
+    for variant, code in codes.items():
+        watched = next(c for c in cases if c.label == _labelled("één les aangepast", variant))
+        lespakket(watched.workdir, "build", env=watched.env, code=code)
+        rows.append((_labelled("watch: één les opgeslagen", variant),
+                     watch_latencies(watched.workdir, watched.first, repeat, watched.env, code=code), 0, []))
+        if audience:
+            rows.append((_labelled("watch: één les, één doelgroep", variant), watch_latencies(
+                watched.workdir, watched.first, repeat, watched.env, "--les", watched.first.parent.name, "--doelgroep",
+                audience, code=code), 0, []))
     rows += [floor, speed, reference]
     print(f"\n{name}: {len(cases[0].files)} lessen")
     return rows
+
+
+def _labelled(label: str, variant: str) -> str:
+    return f"{label} [{variant}]" if variant else label
+
+
+def _budget(label: str) -> float | None:
+    return BUDGET.get(label.split(" [", 1)[0])
 
 
 def report(rows: list[Row], check_budget: bool) -> None:
@@ -248,10 +280,10 @@ def report(rows: list[Row], check_budget: bool) -> None:
     print(f"{'geval':<30}{'min':>8}{'mediaan':>9}{'max':>8}{'cpu':>8}{'geheugen':>11}{'geschaald':>11}  budget")
     for label, times, memory, cpu in rows:
         median = statistics.median(times)
-        budget = BUDGET.get(label) if check_budget else None
+        budget = _budget(label) if check_budget else None
         shown = f"{memory:>7} MiB" if memory else f"{'-':>11}"
         used = f"{statistics.median(cpu):>7.2f}s" if cpu else f"{'-':>8}"
-        scalable = label in BUDGET and bool(cpu) and len(times) == len(reference)
+        scalable = _budget(label) is not None and bool(cpu) and len(times) == len(reference)
         estimate = statistics.median(t * REFERENCE_SECONDS / r for t, r in zip(times, reference)) if scalable else None
         scaled = f"{estimate:>10.2f}s" if estimate is not None else f"{'-':>11}"
         verdict = "" if budget is None else f"<= {budget:g} s: " + (
@@ -260,6 +292,22 @@ def report(rows: list[Row], check_budget: bool) -> None:
         print(f"{label:<30}{min(times):>7.2f}s{median:>8.2f}s{max(times):>7.2f}s{used}{shown}{scaled}  {verdict}")
     print(f"{'geheugen (budget)':<30}{'':>52}<= 100 MiB per proces: "
           + ("ok" if all(m <= 100 for _, _, m, _ in rows) else "TE VEEL"))
+
+
+def report_ratios(rows: list[Row], variants: list[str]) -> None:
+    """Per case, the median per-round ratio of each other checkout's time to the first checkout's."""
+    times = {label: values for label, values, _, _ in rows}
+    first, others = variants[0], variants[1:]
+    print(f"\nVerhouding per ronde tegen [{first}] (mediaan; < 1 is sneller):")
+    for label in times:
+        if not label.endswith(f" [{first}]"):
+            continue
+        base = label[: -len(f" [{first}]")]
+        ratios = [
+            f"[{other}] {statistics.median(o / f for o, f in zip(times[_labelled(base, other)], times[label])):.2f}"
+            for other in others if _labelled(base, other) in times
+        ]
+        print(f"  {base:<30}{'  '.join(ratios)}")
 
 
 def _verdict(seconds: float, budget: float) -> str:
@@ -271,17 +319,27 @@ def main() -> None:
     parser.add_argument("--herhaal", type=int, default=3)
     parser.add_argument("--schaal", type=int, default=10)
     parser.add_argument("--alleen-gebundeld", action="store_true")
+    parser.add_argument("--code", action="append", default=[], metavar="NAAM=MAP",
+                        help="meet deze checkout van lespakket (twee of meer keer: naast elkaar, in dezelfde rondes)")
     options = parser.parse_args()
+    codes: dict[str, Path | None] = {"": None}
+    if options.code:
+        codes = {name: Path(folder) for name, folder in (item.split("=", 1) for item in options.code)}
     # Why: where Python may not write bytecode (PYTHONDONTWRITEBYTECODE) or a module changed since, every
     # run would compile our modules again, and each timing would include that.
-    compileall.compile_dir(ROOT / "generators", quiet=1)
+    for code in codes.values():
+        compileall.compile_dir((code or ROOT) / "generators", quiet=1)
     with tempfile.TemporaryDirectory(prefix="lespakket-bench-") as tmp:
         env = {**os.environ, "LESPAKKET_DIAVOORBEELDEN": "0", "XDG_CACHE_HOME": str(Path(tmp) / "cache")}
         cases = [("gebundelde catalogus", 1)] + ([] if options.alleen_gebundeld else [(f"{options.schaal}x zo groot", options.schaal)])
         results = {}
         for name, scale in cases:
-            results[name] = measure(name, Path(tmp) / f"schaal-{scale}", scale, options.herhaal, env)
+            results[name] = measure(name, Path(tmp) / f"schaal-{scale}", scale, options.herhaal, env, codes)
             report(results[name], check_budget=scale == 1)
+            if len(codes) > 1:
+                report_ratios(results[name], list(codes))
+        if len(codes) > 1:
+            return  # Why: the memory growth, pairing and LibreOffice runs below are about one checkout
         if len(results) == 2:
             small, large = (dict((r[0], r[2]) for r in rows) for rows in results.values())
             for case in ("koud, 2 werkprocessen", "koud, 1 werkproces"):
