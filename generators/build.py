@@ -26,6 +26,7 @@ from .output_tree import check_output_folder, locked, owned_folders
 from .output_tree import staging as staging_copy
 from .paths import ASSETS_DIR, DATA_DIR
 from .registry import GENERATORS, Generator, RenderOptions
+from .regular_files import regular_problem
 from .render_pool import RenderPool
 from .resolve import resolve_factsheet, resolve_lesson
 from .shared_data import SharedData, load_shared_data
@@ -87,6 +88,14 @@ def _require_lessons(files: list[Path], lesson_paths: list[Path], diagnostics: D
             "Geen lesbestanden (les.yaml) gevonden.",
             Location(", ".join(display_path(p) for p in lesson_paths)),
         )
+
+
+def _check_template(template: Path | None, diagnostics: Diagnostics) -> None:
+    """Why before any worker opens it: python-pptx would wait forever on a FIFO, or read a device without end."""
+    problem = regular_problem(template) if template is not None else None
+    if problem is not None:
+        code, reason = problem
+        diagnostics.error(code, f"Het sjabloon '{display_path(template)}' {reason}.", Location("--sjabloon"))
 
 
 def _load_school(school_path: Path | None, diagnostics: Diagnostics) -> School | None:
@@ -216,6 +225,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
     diagnostics = Diagnostics()
     # Why before anything else: an option error, like click's own, comes before the lessons are read.
     check_output_folder(request.output, owned_folders(request.lesson_paths), diagnostics)
+    _check_template(request.template, diagnostics)
     if diagnostics.has_errors():
         raise BuildAborted(diagnostics)
     data = load_shared_data(DATA_DIR, diagnostics)

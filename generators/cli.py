@@ -187,7 +187,7 @@ def verify_command(pakketten: tuple[Path, ...]) -> None:
         if problems:
             failed = True
             for problem in problems:
-                click.echo(f"{path}: fout: {problem}", err=True)
+                click.echo(problem.format(), err=True)
         else:
             click.echo(f"{path}: in orde, alle bestanden kloppen met het manifest.")
     if failed:
@@ -243,7 +243,8 @@ def new_command(reeks: str, les_id: str, lesmap: Path) -> None:
 @click.argument("les_id", metavar="LES-ID")
 @click.option("--doelgroep", metavar="ID", default=None, help="Voor deze doelgroep (standaard de eerste van de les).")
 @click.option("--uit", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Map voor het voorbeeld (standaard een vaste map in de tijdelijke map van je computer).")
+              help="Map voor het voorbeeld (standaard elke keer een nieuwe, eigen map in de tijdelijke map van "
+                   "je computer).")
 @click.option("--lessen", "lesmap", type=click.Path(path_type=Path), default=DEFAULT_LESSONS, show_default=True,
               help="Map met de lessen.")
 @school_option

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
+
+from .paths import ASSETS_DIR
+from .regular_files import NotRegularFile, open_regular, regular_problem
 
 MAX_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"PNG", "JPEG", "GIF", "BMP", "TIFF"}
@@ -21,16 +26,20 @@ class ImagePathError(ValueError):
 
 
 def resolve_image_path(lesson_dir: Path, relative: str) -> Path:
-    """The image file inside the lesson folder, or ImagePathError when the path may not be used."""
+    """The image file inside the lesson folder (or assets/, through a link), or ImagePathError when it may not be used.
+
+    Why no open: an image may be a FIFO or a link to a device; only its kind is looked at here.
+    """
     if "\\" in relative or _UNSAFE.match(relative) or ".." in Path(relative).parts:
         raise ImagePathError(
             "afbeelding-pad",
             f"Het pad '{relative}' mag niet: gebruik een pad binnen de lesmap, zoals 'beeld/foto.png' "
             "(geen '..', geen / aan het begin, geen \\, geen internetadres).",
         )
-    root = lesson_dir.resolve()
-    target = (lesson_dir / relative).resolve()
-    if not target.is_relative_to(root):
+    path = lesson_dir / relative
+    # Why realpath and no Path.resolve: in a loop of links, resolve raises; realpath stops, and the stat below names it.
+    target = Path(os.path.realpath(path))
+    if not any(target.is_relative_to(root) for root in (lesson_dir.resolve(), ASSETS_DIR.resolve())):
         if _through_link(lesson_dir, relative):
             raise ImagePathError(
                 "afbeelding-pad",
@@ -38,8 +47,11 @@ def resolve_image_path(lesson_dir: Path, relative: str) -> Path:
                 "Kopieer de afbeelding zelf naar de lesmap.",
             )
         raise ImagePathError("afbeelding-pad", f"Het pad '{relative}' wijst naar een bestand buiten de lesmap.")
-    if not target.is_file():
+    if not os.path.lexists(path):
         raise ImagePathError("afbeelding-ontbreekt", f"De afbeelding '{relative}' bestaat niet in de lesmap.")
+    problem = regular_problem(path)
+    if problem is not None:
+        raise ImagePathError(problem[0], f"De afbeelding '{relative}' {problem[1]}.")
     return target
 
 
@@ -47,34 +59,38 @@ def check_image(lesson_dir: Path, relative: str) -> list[tuple[str, str]]:
     """Problems with one image as (code, Dutch message) pairs; empty when it is usable."""
     try:
         path = resolve_image_path(lesson_dir, relative)
+        handle = open_regular(path)
     except ImagePathError as exc:
         return [(exc.code, exc.message)]
+    except NotRegularFile as exc:
+        return [(exc.code, f"De afbeelding '{relative}' {exc.reason}.")]
     from PIL import Image
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                fmt = image.format
-                width, height = image.size
-                if width * height > MAX_PIXELS:
-                    return [_too_big(relative, width * height, f"{width}x{height} pixels, ")]
-                image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        found = re.search(r"\((\d+) pixels\)", str(exc))
-        return [_too_big(relative, int(found.group(1)) if found else None, "")]
-    except Exception:
-        if _looks_like_text(path):
+    with handle:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(handle) as image:
+                    fmt = image.format
+                    width, height = image.size
+                    if width * height > MAX_PIXELS:
+                        return [_too_big(relative, width * height, f"{width}x{height} pixels, ")]
+                    image.verify()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            found = re.search(r"\((\d+) pixels\)", str(exc))
+            return [_too_big(relative, int(found.group(1)) if found else None, "")]
+        except Exception:
+            if _looks_like_text(handle):
+                return [(
+                    "afbeelding-type",
+                    f"'{relative}' is geen afbeelding maar een tekstbestand; alleen de naam lijkt op een afbeelding. "
+                    "Sla de afbeelding opnieuw op als PNG of JPEG.",
+                )]
             return [(
                 "afbeelding-type",
-                f"'{relative}' is geen afbeelding maar een tekstbestand; alleen de naam lijkt op een afbeelding. "
+                f"'{relative}' is geen afbeelding die gelezen kan worden (beschadigd of een onbekend soort bestand). "
                 "Sla de afbeelding opnieuw op als PNG of JPEG.",
             )]
-        return [(
-            "afbeelding-type",
-            f"'{relative}' is geen afbeelding die gelezen kan worden (beschadigd of een onbekend soort bestand). "
-            "Sla de afbeelding opnieuw op als PNG of JPEG.",
-        )]
     if fmt not in ALLOWED_FORMATS:
         return [("afbeelding-type", f"'{relative}' is een {fmt}-bestand; gebruik PNG of JPEG.")]
     return []
@@ -99,12 +115,12 @@ def _through_link(lesson_dir: Path, relative: str) -> bool:
     return False
 
 
-def _looks_like_text(path: Path) -> bool:
+def _looks_like_text(handle: BinaryIO) -> bool:
     """Why: a text file renamed to .png (or a saved web page) deserves a clearer message than 'unreadable'."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
+        handle.seek(0)
+        head = handle.read(4096)
+    except (OSError, ValueError):
         return False
     if not head or b"\x00" in head:
         return False
@@ -120,7 +136,7 @@ def normalized_png(path: Path) -> bytes:
     """Why: python-pptx ignores EXIF rotation and keeps GPS data; a re-encoded PNG fixes both."""
     from PIL import Image, ImageOps
 
-    with Image.open(path) as image:
+    with open_regular(path) as handle, Image.open(handle) as image:
         image = ImageOps.exif_transpose(image)
         if image.mode not in ("RGB", "RGBA", "L", "LA"):
             image = image.convert("RGBA")

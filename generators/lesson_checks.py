@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +27,11 @@ from .source_model import (
     ReflectieOpdracht,
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 PHASE_ORDER = {"introductie": 0, "kern": 1, "afsluiting": 2}
+# Names Windows keeps for devices, with or without an extension: a folder or file named so cannot be made there.
+# Why no check for an extension ('con.x') or for ids that differ only in case: an id (a slug) has
+# neither dots nor capitals, so both are refused as id-ongeldig already.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
 Loc = tuple[Any, ...]
 
 
@@ -103,6 +104,16 @@ class LessonChecker:
 
     def check_folder(self) -> None:
         folder = self.source.path.parent
+        for field, what, example in (("id", "De les-id", "les"), ("reeks", "De reeks", "reeks")):
+            name = getattr(self.lesson, field)
+            if name.lower() in WINDOWS_RESERVED:
+                self.error(
+                    "naam-windows",
+                    f"{what} '{name}' kan niet: Windows gebruikt die naam zelf (net als con, prn, aux, nul, com0-com9 "
+                    "en lpt0-lpt9), dus een map of pakket met die naam kan daar niet worden uitgepakt. "
+                    f"Kies een andere naam, bijvoorbeeld '{name}-{example}', en geef de map dezelfde naam.",
+                    (field,),
+                )
         if folder.name != self.lesson.id:
             self.error(
                 "les-map",
@@ -172,18 +183,9 @@ class LessonChecker:
             )
 
     def check_text(self, text: str, loc: Loc) -> None:
-        control = _CONTROL.search(text)
-        if control:
-            char = control.group()
-            self.error(
-                "tekst-stuurteken",
-                f"Onzichtbaar stuurteken U+{ord(char):04X} in de tekst (vaak meegekopieerd uit Word). Verwijder het.",
-                loc,
-            )
-        elif not text.strip():
+        """Why only emptiness: characters that may not be in a text are found while reading (text_characters)."""
+        if not text.strip():
             self.error("tekst-leeg", "Deze tekst is leeg.", loc)
-        elif unicodedata.category(text.strip()[0]) == "Co":
-            self.warning("tekst-teken", "De tekst begint met een onbekend teken.", loc)
 
     def check_only(self, only: list[str], loc: Loc) -> None:
         for i, audience in enumerate(only):

@@ -2,8 +2,9 @@
 
 Why the sheet goes to a temporary folder by default, not under output/: `build` owns output/ and swaps
 the whole folder in, so a preview there would vanish at the next build and would not be in manifest.json.
-The default path is stable (<tmp>/lespakket-voorbeeldweergave/<les-id>_<doelgroep>.png), so an image
-viewer that reloads a changed file keeps showing the latest preview.
+Why a new private folder per run (tempfile.mkdtemp, mode 0700) and not one fixed name in the shared
+temporary folder: whoever made that folder first controlled it, and another user could not write there.
+`--uit` keeps the path stable, for an image viewer that reloads a changed file.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from .diagnostics import Diagnostics, Location
 from .paths import ASSETS_DIR, DEFAULT_LESSONS
 
-DEFAULT_FOLDER = Path(tempfile.gettempdir()) / "lespakket-voorbeeldweergave"
+FOLDER_PREFIX = "lespakket-voorbeeld-"
 THUMB_WIDTH = 300
 COLUMNS = 5
 GAP = 16
@@ -209,7 +210,9 @@ def preview_lesson(
         rows.append(row)
     title = f"Voorbeeld: {document.lesson_id}, doelgroep {document.audience.label}"
     sheet = draw_sheet(title, rows)
-    target = (folder or DEFAULT_FOLDER) / f"{document.lesson_id}_{document.audience.id}.png"
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
+    target = folder / f"{document.lesson_id}_{document.audience.id}.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     # Why level 3: half the time of the default level (0.18 instead of 0.38 s for a lesson's sheet), 1% more bytes.

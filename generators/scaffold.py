@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 
+from .lesson_checks import WINDOWS_RESERVED
 from .lesson_reader import LESSON_FILE
 from .paths import ASSETS_DIR
 from .source_model import SLUG_PATTERN
@@ -26,6 +27,11 @@ def _check_slug(value: str, what: str) -> None:
         raise ScaffoldError(
             f"'{value}' is geen geldige {what}: gebruik alleen kleine letters, cijfers en streepjes "
             "(bijvoorbeeld 'wat-is-mensenhandel')."
+        )
+    if value in WINDOWS_RESERVED:
+        raise ScaffoldError(
+            f"'{value}' kan geen {what} zijn: Windows gebruikt die naam zelf, dus een pakket met die naam kan daar "
+            f"niet worden uitgepakt. Kies een andere naam, bijvoorbeeld '{value}-les'."
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from .diagnostics import Diagnostics, Location
+from .regular_files import NotRegularFile, read_regular
+from .text_characters import check_characters
 from .yaml_tree import PosMap, PosSeq, TreeError, compose
 
 MAX_FILE_BYTES = 1_000_000
@@ -60,6 +63,14 @@ class SourceFile:
         return self.location(loc)
 
 
+def _size_kb(path: Path, read: int) -> int:
+    """The file's size in kB. Why ask: only the first bytes past the limit are read."""
+    try:
+        return max(read, os.stat(path).st_size) // 1000
+    except OSError:
+        return read // 1000
+
+
 def _offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     line = before.count("\n") + 1
@@ -74,14 +85,14 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
     """Load `path`; on any problem add located Dutch diagnostics and return None."""
     here = Location(display)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        diagnostics.error("bestand-onleesbaar", f"Het {kind} kan niet worden gelezen ({exc.strerror}).", here)
+        raw = read_regular(path, MAX_FILE_BYTES + 1)
+    except NotRegularFile as exc:
+        diagnostics.error(exc.code, f"Het {kind} {exc.reason}.", here)
         return None
     if len(raw) > MAX_FILE_BYTES:
         diagnostics.error(
             "bestand-te-groot",
-            f"Het {kind} is {len(raw) // 1000} kB; het mag hoogstens {MAX_FILE_BYTES // 1000} kB zijn.",
+            f"Het {kind} is {_size_kb(path, len(raw))} kB; het mag hoogstens {MAX_FILE_BYTES // 1000} kB zijn.",
             here,
         )
         return None
@@ -136,6 +147,7 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
             here,
         )
         return None
+    check_characters(text, tree, display, diagnostics)
     return SourceFile(path=path, display=display, tree=tree)
 
 

@@ -23,25 +23,28 @@ from ruamel.yaml.events import (
 )
 
 Position = tuple[int, int]  # 0-based line and column, as the parser reports them
+Span = tuple[int, int]  # where a scalar starts and ends in the text, as offsets in characters
 
 
 class PosMap(dict):
-    """A mapping that remembers where it starts and where each key and value stand."""
+    """A mapping that remembers where it starts and where each key and value stand (and each scalar value ends)."""
 
     def __init__(self, start: Position):
         super().__init__()
         self.start = start
         self.key_pos: dict[str, Position] = {}
         self.value_pos: dict[str, Position] = {}
+        self.value_span: dict[str, Span] = {}
 
 
 class PosSeq(list):
-    """A sequence that remembers where it starts and where each item stands."""
+    """A sequence that remembers where it starts and where each item stands (and each scalar item ends)."""
 
     def __init__(self, start: Position):
         super().__init__()
         self.start = start
         self.item_pos: list[Position] = []
+        self.item_span: dict[int, Span] = {}
 
 
 class TreeError(Exception):
@@ -89,6 +92,11 @@ def _pos(event: Any) -> Position:
     return event.start_mark.line, event.start_mark.column
 
 
+def _span(event: Any) -> Span:
+    """Why offsets: the C parser counts them in characters, like Python's str, also past U+FFFF."""
+    return event.start_mark.index, event.end_mark.index
+
+
 class _Builder:
     def __init__(self, text: str):
         self.parser = CParser(text)
@@ -119,6 +127,8 @@ class _Builder:
         if isinstance(event, SequenceStartEvent):
             seq = PosSeq(_pos(event))
             while not isinstance(item := self.next(), SequenceEndEvent):
+                if isinstance(item, ScalarEvent):
+                    seq.item_span[len(seq)] = _span(item)
                 seq.item_pos.append(_pos(item))
                 seq.append(self.node(item))
             return seq
@@ -142,6 +152,8 @@ class _Builder:
                 )
             result.key_pos[key] = _pos(key_event)
             result.value_pos[key] = _pos(value_event)
+            if isinstance(value_event, ScalarEvent):
+                result.value_span[key] = _span(value_event)
             result[key] = self.node(value_event)
         return result
 

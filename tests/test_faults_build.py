@@ -103,6 +103,14 @@ def test_an_empty_folder_and_a_folder_of_ours_are_built_in(project):
     assert result.returncode == 0, result.stderr
 
 
+def test_a_template_that_is_a_fifo_is_refused_without_waiting(project):
+    os.mkfifo(project / "sjabloon.pptx")
+    result = lespakket(project, "build", "-j", "0", "--uit", "output", "--sjabloon", "sjabloon.pptx")
+    _refused(result, "--sjabloon: fout: Het sjabloon 'sjabloon.pptx' is een named pipe (FIFO), geen gewoon bestand; "
+                     "lespakket leest alleen gewone bestanden. [bestand-soort]")
+    assert not (project / "output").exists()
+
+
 # A damaged build record or manifest counts as absent; nothing outside output/ is touched
 
 @pytest.mark.parametrize("record", [

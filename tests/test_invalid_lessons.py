@@ -80,12 +80,13 @@ def test_build_aborts_and_leaves_output_untouched(case_dir: Path):
     output = case_dir / "output"
     output.mkdir()
     (output / "vorige.txt").write_text("van een eerdere build")
+    (output / ".lespakket-bouw.json").write_text("{}")  # an earlier build's folder, which a build may replace
     result = CliRunner().invoke(cli, ["build", "--uit", "output"])
     assert result.exit_code == 1
     expected = (case_dir / "expected.txt").read_text(encoding="utf-8")
     assert result.stderr.startswith(expected)
     assert "Er is niets geschreven" in result.stderr
-    assert sorted(p.name for p in output.iterdir()) == ["vorige.txt"]
+    assert sorted(p.name for p in output.iterdir()) == [".lespakket-bouw.json", "vorige.txt"]
     # Why the lock may stay: lessons are checked while the build holds it; it is an empty file, never output.
     assert not [p for p in case_dir.iterdir() if p.name.startswith(".output.") and p.name != ".output.lock"]
 

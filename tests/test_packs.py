@@ -101,7 +101,8 @@ def test_verify_names_the_file_with_one_changed_byte(two_builds, tmp_path):
     changed.write_bytes(bytes(data))
     result = CliRunner().invoke(cli, ["verify", str(changed)])
     assert result.exit_code == 1
-    assert result.stderr == f"{changed}: fout: werkblad.pdf: klopt niet met het manifest (veranderd of beschadigd).\n"
+    assert result.stderr == (f"{changed}: fout: varianten_10-12/werkblad.pdf: klopt niet met het manifest (veranderd of "
+                             "beschadigd). [pakket-bestand-veranderd]\n")
 
 
 def test_verify_reports_missing_and_extra_files(two_builds, tmp_path):
@@ -110,7 +111,10 @@ def test_verify_reports_missing_and_extra_files(two_builds, tmp_path):
     _rewrite(original, target, lambda name, data: None if name.endswith("werkblad.pdf") else data)
     with zipfile.ZipFile(target, "a") as archive:
         archive.writestr("varianten_10-12/extra.txt", "x")
-    assert verify_pack(target) == ["werkblad.pdf: ontbreekt.", "extra.txt: staat niet in het manifest."]
+    assert [d.format() for d in verify_pack(target)] == [
+        f"{target}: fout: varianten_10-12/werkblad.pdf: ontbreekt. [pakket-bestand-ontbreekt]",
+        f"{target}: fout: varianten_10-12/extra.txt: staat niet in het manifest. [pakket-bestand-extra]",
+    ]
 
 
 def test_members_copied_from_disk_give_the_same_zip_and_never_touch_a_linked_target(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tempfile
 
 import pytest
 from click.testing import CliRunner
@@ -49,11 +50,14 @@ def test_preview_without_libreoffice_has_pdf_rows_and_says_slides_are_left_out(w
 
 def test_preview_defaults_to_the_first_audience_and_a_temporary_folder(workdir, monkeypatch, tmp_path):
     monkeypatch.setenv("LESPAKKET_DIAVOORBEELDEN", "0")
-    monkeypatch.setattr(preview_sheet, "DEFAULT_FOLDER", tmp_path / "tmp-voorbeelden")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     result = CliRunner().invoke(cli, ["preview", "varianten"])
     assert result.exit_code == 0, result.output
     assert "Voorbeeld voor doelgroep 10-12; kies een andere met --doelgroep (15-18)." in result.stderr
-    assert (tmp_path / "tmp-voorbeelden" / "varianten_10-12.png").is_file()
+    [folder] = (tmp_path / "tmp").iterdir()
+    assert folder.name.startswith(preview_sheet.FOLDER_PREFIX)
+    assert result.stdout == f"Voorbeeld geschreven: {folder / 'varianten_10-12.png'}\n"
 
 
 @pytest.mark.parametrize("args, message", [

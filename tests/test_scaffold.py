@@ -87,3 +87,15 @@ def test_new_refuses_invalid_ids(workdir, series, lesson_id, bad):
     assert result.stderr.startswith(f"fout: {bad}: gebruik alleen kleine letters, cijfers en streepjes")
     assert "Traceback" not in result.output
     assert not (workdir / "lessons").exists()
+
+
+@pytest.mark.parametrize("series, lesson_id, bad", [
+    ("proef", "con", "'con' kan geen les-id zijn"),
+    ("lpt1", "les", "'lpt1' kan geen naam voor een reeks zijn"),
+])
+def test_new_refuses_windows_device_names(workdir, series, lesson_id, bad):
+    """Such a lesson would fail `check` at once (naam-windows), and its packs could not be unpacked on Windows."""
+    result = run("new", series, lesson_id)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"fout: {bad}: Windows gebruikt die naam zelf")
+    assert not (workdir / "lessons").exists()
