@@ -24,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from .diagnostics import BuildAborted, Diagnostics, Location
 from .lesson_document import RichText
+from .qr_code import qr_rectangles
 
 FONT_FAMILY = "Carlito"
 FONT_FILES = {
@@ -77,7 +78,7 @@ def fonts_dir(assets_dir: Path) -> Path:
 
 
 def warm_up(options) -> None:
-    """Register the fonts, load the Dutch hyphenation patterns and Pillow's image readers before the first PDF.
+    """Register the fonts, load the Dutch hyphenation patterns, Pillow's image readers and the QR encoder before the first PDF.
 
     Why the image readers: the first picture a worker puts in a PDF loads five of them (about 10 ms),
     in every worker; loaded here, the workers share them.
@@ -88,6 +89,7 @@ def warm_up(options) -> None:
     pyphen.Pyphen(lang=HYPHENATION_LANG)  # Why: parsed once here (0.2 s), pyphen keeps it for the workers
     register_fonts(fonts_dir(options.assets_dir))
     Paragraph("Voorbereiding lesmateriaal", house_styles(11).body).wrap(40, 1000)
+    qr_rectangles("lespakket", 40.0)  # Why: the QR encoder loads its text codecs on its first code
 
 
 # --- the glyph check ------------------------------------------------------------------------

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Rect
+
 Rectangle = tuple[float, float, float, float]  # x, y, width, height
 LEVEL, BORDER = "M", 2
 
@@ -14,9 +17,6 @@ def qr_rectangles(text: str, size: float) -> tuple[Rectangle, ...]:
 
     Why remembered: every page of a document draws the same help line's code.
     """
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Rect
-
     widget = QrCodeWidget(text, barLevel=LEVEL, barBorder=BORDER, barWidth=size, barHeight=size)
     return tuple(
         (shape.x, shape.y, shape.width, shape.height)

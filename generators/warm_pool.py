@@ -153,6 +153,9 @@ def _send_quietly(connection: Connection, message) -> None:
 def _warm_process(ours: list[Connection], theirs: list[Connection], initializer, initargs) -> None:
     """Warm up, fork one worker per connection, then wait until they have all exited."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # Why: `watch` turns SIGTERM into KeyboardInterrupt; here it just ends
+    # Why: Ctrl+C is for the command, which then ends the pool; a warm process interrupted while it
+    # warms up would print a traceback. Its workers take Ctrl+C as usual again.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for end in ours:
         end.close()
     # Why (the recipe in the docs of gc.freeze): the collector spent 40-65 ms walking what the warm-up
@@ -169,6 +172,7 @@ def _warm_process(ours: list[Connection], theirs: list[Connection], initializer,
     for index, end in enumerate(theirs):
         pid = os.fork()
         if pid == 0:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             gc.enable()
             for other, sibling in enumerate(theirs):
                 if other != index:
@@ -184,7 +188,6 @@ def _warm_process(ours: list[Connection], theirs: list[Connection], initializer,
     for end in theirs:
         end.close()
     _watch_parent()  # Why only now: forking while another thread runs can leave a lock held in the child
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Why: Ctrl+C is for the build and the workers; this one only waits
     for pid in children:
         os.waitpid(pid, 0)
 
