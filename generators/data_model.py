@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
+from .school_limits import (
+    MAX_CONTACTS, MAX_SCHOOL_TEXT, MAX_TEXT, POSTER_COLUMNS, POSTER_LINES, poster_lines, role_text,
+)
 from .source_model import Slug, Strict, Text
 
 
@@ -107,15 +112,59 @@ class Reeksen(Strict):
     reeksen: list[Reeks] = Field(min_length=1)
 
 
+def _short_enough(value: str | None, info: ValidationInfo, limits: dict[str, int]) -> str | None:
+    limit = limits[info.field_name or ""]
+    if value is not None and len(value) > limit:
+        raise PydanticCustomError(
+            "school-tekst-te-lang",
+            f"'{info.field_name}' is {len(value)} tekens lang; er passen er hoogstens {limit} in de materialen "
+            "(dia's, werkbladen, handleiding, factsheet). Maak de tekst korter.",
+        )
+    return value
+
+
 class Contactpersoon(Strict):
     naam: Text = Field(min_length=1)
     rol: Literal["mentor", "vertrouwenspersoon", "aandachtsfunctionaris", "zorgcoördinator", "intern begeleider", "directie", "anders"]
     functie: Text | None = None
     bereikbaar: Text = Field(min_length=1)
 
+    @field_validator(*MAX_TEXT)
+    @classmethod
+    def _fits(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _short_enough(value, info, MAX_TEXT)
+
 
 class School(Strict):
+    """Why limits here: `check --school` reports what the materials cannot show before anything renders."""
+
     naam: Text = Field(min_length=1)
     plaats: Text | None = None
     regio: Text | None = None
     contactpersonen: list[Contactpersoon] = Field(min_length=1)
+
+    @field_validator(*MAX_SCHOOL_TEXT)
+    @classmethod
+    def _fits(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _short_enough(value, info, MAX_SCHOOL_TEXT)
+
+    @field_validator("contactpersonen")
+    @classmethod
+    def _fit_on_the_poster(cls, contacts: list[Contactpersoon]) -> list[Contactpersoon]:
+        if len(contacts) > MAX_CONTACTS:
+            raise PydanticCustomError(
+                "school-te-veel-contacten",
+                f"Het schoolbestand noemt {len(contacts)} contactpersonen; er passen er hoogstens {MAX_CONTACTS} in "
+                "de materialen (de factsheet zet ze allemaal op één pagina). Noem alleen wie leerlingen en collega's "
+                "het eerst kunnen aanspreken.",
+            )
+        lines = poster_lines([(c.naam, role_text(c.rol, c.functie), c.bereikbaar) for c in contacts])
+        if lines > POSTER_LINES:
+            raise PydanticCustomError(
+                "school-contacten-te-lang",
+                f"De contactpersonen passen samen niet op de factsheet (de poster voor de teamkamer), ook niet in de "
+                f"kleinste letter: de langste van de {POSTER_COLUMNS} kolommen vraagt ongeveer {math.ceil(lines)} "
+                f"regels, er passen er {POSTER_LINES}. Maak de teksten bij 'bereikbaar' en 'functie' korter, of noem "
+                "minder contactpersonen.",
+            )
+        return contacts

@@ -14,9 +14,13 @@ from .lesson_document import (
     Activity, BulletSlide, CaseSlide, DiscussionSlide, ImageSlide, LessonDocument, QuizSlide, QuoteSlide,
     RichText, Run, Slide, StatementSlide, TwoColumnSlide,
 )
+from .school_limits import role_text
 
 MIN_BODY_PT = 20
 CLOSING_TITLE = "Waar kun je terecht?"
+SCHOOL_TITLE = "Op school kun je terecht bij"
+SCHOOL_PEOPLE_NEXT = "wie er hierna staat, of een volwassene die je vertrouwt."
+SCHOOL_PEOPLE_UNKNOWN = "je mentor of de vertrouwenspersoon."
 
 
 class _Sizes:
@@ -63,6 +67,7 @@ def lesson_to_deck_plan(document: LessonDocument) -> tuple[DeckMeta, tuple[Plann
             for slide in activity.slides:
                 slides.extend(_activity_slides(activity, slide, sizes, document))
     slides.append(_closing_slide(document, sizes))
+    slides.extend(_school_slides(document, sizes))
     title_pt = document.audience.typography.slide_title_pt
     extra = {"Titel": 8, "Sectie": 12}
     slides = [replace(s, title_size=title_pt + extra.get(s.layout, 0)) for s in slides]
@@ -82,16 +87,17 @@ def _meta(document: LessonDocument) -> DeckMeta:
 
 
 def _title_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
-    lines = [f"{document.audience.label} · {_minutes(document.duration)}"]
+    subtitle = [_para(f"{document.audience.label} · {_minutes(document.duration)}", sizes.body, space=4)]
     if document.school is not None:
-        lines.append(document.school.name + (f", {document.school.place}" if document.school.place else ""))
+        where = document.school.name + (f", {document.school.place}" if document.school.place else "")
+        # Why the smallest size: a school's name and place (up to 122 characters) take two lines of it at most.
+        subtitle.append(_para(where, MIN_BODY_PT, space=4))
     notes = [f"Lesduur: {_minutes(document.duration)}."]
     if document.short_duration != document.duration:
         notes.append(f"Korte versie zonder de keuzeactiviteiten: {_minutes(document.short_duration)}.")
     notes.append(document.summary.plain)
     notes.extend(f"Voorbereiding: {item}" for item in document.preparation)
-    subtitle = tuple(_para(line, sizes.body, space=4) for line in lines)
-    return PlannedSlide("Titel", document.title.plain, (subtitle,), tuple(notes))
+    return PlannedSlide("Titel", document.title.plain, (tuple(subtitle),), tuple(notes))
 
 
 def _goals_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
@@ -188,22 +194,34 @@ def _closing_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
         runs = (Run(route.name, bold=True),) + ((Run(f"   {contact}"),) if contact else ())
         routes.append(Para(runs, sizes.small, space_before=6))
     school = document.school
-    if school is not None and school.contacts:
-        heading = f"Op {school.name} kun je terecht bij:"
-        people = tuple(
-            Para((Run(c.name, bold=True), Run(f" ({c.function or c.role}) · {c.reach}")), sizes.small, space_before=4)
-            for c in school.contacts
-        )
-    else:
-        heading = "Op school kun je terecht bij:"
-        people = (_para("je mentor of de vertrouwenspersoon.", sizes.small),)
-    at_school = (_para(heading, sizes.small, bold=True),) + people
+    people = SCHOOL_PEOPLE_NEXT if school is not None and school.contacts else SCHOOL_PEOPLE_UNKNOWN
+    at_school = (_para("Op school kun je terecht bij:", sizes.small, bold=True), _para(people, sizes.small))
     notes = (
         "Noem de contactpersonen van de school bij naam en vertel waar en wanneer leerlingen hen vinden.",
         document.audience.help_text,
         "Blijf na de les even in het lokaal, zodat leerlingen je kunnen aanspreken.",
     )
     return PlannedSlide("Afsluiting", CLOSING_TITLE, (tuple(routes), at_school), notes, flow=0)
+
+
+def _school_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSlide]:
+    """The school's own people, one paragraph each; `deck_fit` puts as many on a slide as fit, then continues.
+
+    Why a slide of its own after the closing one: the box on the closing slide holds two or three lines, and a
+    school may name twenty people with how to reach them.
+    """
+    school = document.school
+    if school is None or not school.contacts:
+        return []
+    lead = _para(f"Op {school.name}{f', {school.place}' if school.place else ''}:", sizes.small)
+    people = tuple(
+        Para((Run(c.name, bold=True), Run(f", {role_text(c.role, c.function)} · {c.reach}")), sizes.body,
+             space_before=14)
+        for c in school.contacts
+    )
+    notes = ("Noem de contactpersonen van de school bij naam en vertel waar en wanneer leerlingen hen vinden.",
+             "Laat deze dia staan terwijl de klas opruimt.")
+    return [PlannedSlide("Inhoud", SCHOOL_TITLE, ((lead,) + people,), notes, flow=0, lead=1)]
 
 
 def _numbered_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:

@@ -18,8 +18,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from .guide_parts import WriteLine
-from .lesson_document import Factsheet, HelpRoute, SchoolInfo
+from .diagnostics import BuildAborted, Diagnostics, Location
+from .factsheet_school import band, side_box
+from .lesson_document import Factsheet, HelpRoute
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf
 from .pdf_style import (
     BOLD, REGULAR, Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, register_fonts, table_style, text_markup,
@@ -49,9 +50,13 @@ DONT = (
     "Geheimhouding beloven",
     "Labels als 'dader' of 'slachtoffer'",
 )
-SCHOOL_ROLES = ("Aandachtsfunctionaris", "Vertrouwenspersoon", "Zorgteam")
 FOOTER_HELP = "Twijfel je? Je hoeft het niet alleen te doen. Chat anoniem met {name}."
 HELP_COLUMNS = 5
+SHRINK = (1.0, 0.95, 0.9, 0.85, 0.8)
+"""Why down to 0.8: the poster's body type is then 8.2 pt on A4 (11.7 pt on A3), still readable up close."""
+BAND_PT, BAND_MIN_PT = 9.5, 7.5
+DOES_NOT_FIT = ("De contactpersonen uit het schoolbestand passen niet op de factsheet, ook niet in de kleinste "
+                "letter. Maak de teksten bij 'bereikbaar' en 'functie' korter, of noem minder contactpersonen.")
 
 
 def render_factsheets(sheet: Factsheet, assets_dir: Path) -> dict[str, bytes]:
@@ -69,7 +74,6 @@ def render_factsheet(sheet: Factsheet, size: tuple[float, float], scale: float) 
         size=size, margin_left=11 * mm * scale, margin_right=11 * mm * scale, margin_top=18 * mm * scale,
         margin_bottom=23.5 * mm * scale, qr_size=14 * mm * scale, footer_base=7 * mm * scale,
     )
-    poster = Poster(Look.at(scale), geometry.frame_width)
     route, school = sheet.footer_route, sheet.school
     furniture = PageFurniture(
         header_left=TITLE, header_right=f"{KICKER} · {PUBLISHER}", help_text=FOOTER_HELP.format(name=route.name),
@@ -81,7 +85,26 @@ def render_factsheet(sheet: Factsheet, size: tuple[float, float], scale: float) 
         subject="Signalen, de meldcode in vijf stappen, het gesprek met een jongere en de hulpkaart, om op te hangen.",
         keywords=("uitbuiting", "mensenhandel", "meldcode", "signalen", "hulpkaart", "factsheet"),
     )
-    return build_pdf(poster.story(sheet), meta, furniture, geometry)
+    return build_pdf(_fitted_story(sheet, geometry, scale), meta, furniture, geometry)
+
+
+def _fitted_story(sheet: Factsheet, geometry: PageGeometry, scale: float) -> list[Flowable]:
+    """The first layout that fits the one page: the school's people beside the conversation tips, else in a band
+    across the page, with the poster's type a step smaller each time down to the readable minimum."""
+    width = geometry.frame_width
+    candidates = [Poster(Look.at(scale), width)]
+    if sheet.school and sheet.school.contacts:
+        candidates += [Poster(Look.at(scale * shrink), width, band_pt=scale * max(BAND_MIN_PT, BAND_PT * shrink))
+                       for shrink in SHRINK]
+        candidates.append(Poster(Look.at(scale * SHRINK[-1]), width, band_pt=scale * BAND_MIN_PT))
+    for poster in candidates:
+        story = poster.story(sheet)
+        if sum(f.wrap(width, geometry.frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in story) <= geometry.frame_height:
+            return story
+    diagnostics = Diagnostics()
+    diagnostics.error("school-contacten-te-lang", DOES_NOT_FIT, Location("factsheet"))
+    raise BuildAborted(diagnostics)
 
 
 @dataclass(frozen=True)
@@ -161,9 +184,13 @@ class Mark(Flowable):
 
 
 class Poster:
-    def __init__(self, look: Look, width: float):
+    """`band_pt`: the school's people in a band across the page at this type size, instead of a box beside
+    the conversation tips."""
+
+    def __init__(self, look: Look, width: float, band_pt: float | None = None):
         self.look = look
         self.width = width
+        self.band_pt = band_pt
 
     def para(self, markup: str, style: ParagraphStyle) -> Paragraph:
         return Paragraph(markup, style)
@@ -176,10 +203,16 @@ class Poster:
         half = (self.width - gutter) / 2
         top = self.columns([*self.signals(sheet), self.gap(8), self.attention(sheet, half)],
                            self.meldcode(sheet, half), half, gutter, rule=True)
-        talk = self.width * 0.62
-        middle = self.columns(self.conversation(talk), [self.school_box(sheet.school, self.width - talk - gutter)],
-                              talk, gutter)
-        return [self.banner(), self.gap(8), top, self.gap(9), middle, self.gap(9), *self.help_map(sheet)]
+        school = sheet.school
+        if self.band_pt is not None and school is not None:
+            people = band(school, self.width, self.look.heading, self.look.body.clone(
+                "p-band", fontSize=self.band_pt, leading=self.band_pt * 1.22), self.look.pt)
+            middle: list[Flowable] = [*self.conversation(self.width), self.gap(9), people]
+        else:
+            talk = self.width * 0.62
+            box = side_box(school, self.width - talk - gutter, self.look.heading, self.look.body, self.look.pt)
+            middle = [self.columns(self.conversation(talk), [box], talk, gutter)]
+        return [self.banner(), self.gap(8), top, self.gap(9), *middle, self.gap(9), *self.help_map(sheet)]
 
     def columns(self, left: list[Flowable], right: list[Flowable], left_width: float, gutter: float,
                 rule: bool = False) -> Table:
@@ -289,34 +322,6 @@ class Poster:
             ("LINEBEFORE", (0, 0), (0, -1), look.pt(3), Colours.accent),
             ("LEFTPADDING", (0, 0), (-1, -1), look.pt(9)), ("RIGHTPADDING", (0, 0), (-1, -1), look.pt(8)),
             ("TOPPADDING", (0, 0), (-1, -1), look.pt(5)), ("BOTTOMPADDING", (0, 0), (-1, -1), look.pt(7)),
-        ))
-        return box
-
-    def school_box(self, school: SchoolInfo | None, width: float) -> Table:
-        """The school's own people, prominent in the accent colour; without a school file, lines to write them in."""
-        look = self.look
-        head = look.heading.clone("p-school-head", textColor=Colours.white, spaceAfter=look.pt(2))
-        on_accent = look.body.clone("p-on-accent", textColor=Colours.white)
-        content: list[Flowable] = []
-        if school and school.contacts:
-            content += [self.para("Bij ons op school", head), self.para(text_markup(school.name), on_accent)]
-            person = look.body_bold.clone("p-person", fontSize=look.pt(12.5), leading=look.pt(15),
-                                          textColor=Colours.white, spaceBefore=look.pt(5), hyphenationLang="")
-            for c in school.contacts:
-                role = c.role + (f" ({c.function})" if c.function else "")
-                content += [self.para(text_markup(c.name), person),
-                            self.para(f"<b>{text_markup(role)}</b><br/>{text_markup(c.reach)}", on_accent)]
-        else:
-            content += [self.para("Bij ons op school", head),
-                        self.para("Schrijf hier de namen van jullie contactpersonen.", on_accent)]
-            label = look.body_bold.clone("p-fill-label", textColor=Colours.white, spaceBefore=look.pt(5), hyphenationLang="")
-            for role in SCHOOL_ROLES:
-                content += [self.para(f"{text_markup(role)}:", label), WriteLine(look.pt(15), Colours.white)]
-        box = Table([[content]], colWidths=[width], hAlign="LEFT")
-        box.setStyle(table_style(
-            ("BACKGROUND", (0, 0), (-1, -1), Colours.accent),
-            ("LEFTPADDING", (0, 0), (-1, -1), look.pt(11)), ("RIGHTPADDING", (0, 0), (-1, -1), look.pt(11)),
-            ("TOPPADDING", (0, 0), (-1, -1), look.pt(9)), ("BOTTOMPADDING", (0, 0), (-1, -1), look.pt(11)),
         ))
         return box
 

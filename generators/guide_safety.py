@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
 
 from .lesson_document import HelpRoute, LessonDocument, SchoolInfo
 from .pdf_style import Colours, table_style, text_markup
-from .guide_parts import Guide, WriteLine, bullets, callout, section_heading, shared_items, sub_heading, titled
+from .guide_parts import (
+    Guide, Heading, WriteLine, bullets, callout, grid_table, section_heading, shared_items, sub_heading, titled,
+)
+from .school_limits import role_text
 
 SAFETY_KEY = "veilig-lesgeven"
 CONTACTS_KEY = "contactpersonen"
@@ -32,7 +35,7 @@ def safety_section(guide: Guide, document: LessonDocument) -> list[Flowable]:
              "iemand het van dichtbij. Lees dit deel vóór de les en houd het bij de hand.")
     story: list[Flowable] = [section_heading(guide, SAFETY_KEY, "Veilig lesgeven"), guide.para(intro)]
     story += titled(sub_heading(guide, "Voor en tijdens de les"), bullets(guide, BEFORE_THE_LESSON))
-    story.append(_contacts(guide, document.school))
+    story += _contacts(guide, document.school)
     story += titled(sub_heading(guide, "Als iemand je iets vertelt"), shared_items(guide, document.conversation_tips), 3)
     story += titled(sub_heading(guide, "De meldcode in vijf stappen"),
                     shared_items(guide, document.meldcode, numbered=True), 3)
@@ -57,29 +60,11 @@ def _lesson_routes(guide: Guide, document: LessonDocument) -> list[Flowable]:
     return titled(sub_heading(guide, "Hulp die de les noemt"), body, 2)
 
 
-def _contacts(guide: Guide, school: SchoolInfo | None) -> Flowable:
+def _contacts(guide: Guide, school: SchoolInfo | None) -> list[Flowable]:
     """The school's own contact people from the school file, or lines to fill them in by hand."""
     styles = guide.styles
     if school and school.contacts:
-        where = school.name + (f", {school.place}" if school.place else "")
-        title = sub_heading(guide, f"Contactpersonen van {text_markup(where)}", key=CONTACTS_KEY,
-                            outline="Contactpersonen van de school")
-        rows = []
-        for contact in school.contacts:
-            role = contact.role + (f" ({contact.function})" if contact.function else "")
-            rows.append([guide.para(f"<b>{text_markup(contact.name)}</b>"), guide.para(text_markup(role)),
-                         guide.para(text_markup(contact.reach))])
-        table = Table(rows, colWidths=[guide.width * 0.3, guide.width * 0.3, guide.width * 0.4], hAlign="LEFT",
-                      splitInRow=1)
-        table.setStyle(table_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, Colours.rule),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ))
-        note = guide.para("Noem deze namen aan het begin van de les.", styles.small)
-        return KeepTogether([title, table, guide.space(0.3), note])
+        return _school_contacts(guide, school)
     title = sub_heading(guide, "Contactpersonen van de school", key=CONTACTS_KEY, outline="Contactpersonen van de school")
     label = styles.body_bold
     head = styles.label
@@ -97,7 +82,29 @@ def _contacts(guide: Guide, school: SchoolInfo | None) -> Flowable:
         guide.space(0.2),
         lines,
     ]
-    return KeepTogether([title, callout(guide, content)])
+    return [KeepTogether([title, callout(guide, content)])]
+
+
+def _school_contacts(guide: Guide, school: SchoolInfo) -> list[Flowable]:
+    """The school's people as a table that continues on the next page under its header row.
+
+    Why not KeepTogether: twenty people fill most of a page, and moving the whole table would leave half a page
+    empty; the heading only moves when fewer than a few rows would follow it.
+    """
+    where = school.name + (f", {school.place}" if school.place else "")
+    style = guide.styles.heading.clone("sub-contacts", spaceBefore=guide.styles.body_pt * 1.1, keepWithNext=0)
+    title = Heading(f"Contactpersonen van {text_markup(where)}", style, guide, CONTACTS_KEY,
+                    "Contactpersonen van de school", level=1)
+    note = guide.para("Noem deze namen aan het begin van de les.", guide.styles.small)
+    return [CondPageBreak(guide.styles.body_pt * 12), title, contacts_table(guide, school), guide.space(0.3), note]
+
+
+def contacts_table(guide: Guide, school: SchoolInfo) -> Table:
+    """Name, role and where and when to find each person; the header row repeats on every page."""
+    rows = [[guide.para(f"<b>{text_markup(c.name)}</b>"), guide.para(text_markup(role_text(c.role, c.function))),
+             guide.para(text_markup(c.reach))] for c in school.contacts]
+    return grid_table(guide, ("Naam", "Rol", "Waar en wanneer"), rows,
+                      (guide.width * 0.3, guide.width * 0.3, guide.width * 0.4))
 
 
 def routes_table(guide: Guide, routes: tuple[HelpRoute, ...]) -> Table:

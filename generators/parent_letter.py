@@ -7,10 +7,10 @@ the lesson title, goals, signals and help routes come from the resolved document
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
 
 from .guide_parts import Guide, WriteLine, bullets, callout
-from .guide_safety import routes_table
+from .guide_safety import contacts_table, routes_table
 from .lesson_document import LessonDocument, SchoolInfo
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf
 from .pdf_style import (
@@ -139,21 +139,17 @@ def _help(guide: Guide, document: LessonDocument, heading) -> list[Flowable]:
 
 
 def _contact(guide: Guide, school: SchoolInfo | None, heading) -> list[Flowable]:
+    """Who to ask, then the greeting. The school's people are a table that may continue on the next page under its
+    header row; the heading moves along only when fewer than a few rows would follow it."""
     styles = guide.styles
-    if school and school.contacts:
-        lines = [guide.para(text_markup(SCHOOL_QUESTIONS))]
-        for contact in school.contacts:
-            role = contact.role + (f" ({contact.function})" if contact.function else "")
-            lines.append(guide.para(f"<b>{text_markup(contact.name)}</b>, {text_markup(role)}. "
-                                    f"{text_markup(contact.reach)}"))
-        signature = text_markup(school.name)
-    else:
-        lines = [guide.para(text_markup(NO_SCHOOL_QUESTIONS))]
-        signature = None
-    story: list[Flowable] = [Paragraph("Vragen?", heading), callout(guide, lines)]
     closing: list[Flowable] = [guide.space(1.0), guide.para(text_markup(CLOSING))]
-    closing.append(guide.para(signature, styles.body_bold) if signature else WriteLine(8 * mm))
-    return [KeepTogether([*story, *closing])]
+    if not (school and school.contacts):
+        closing.append(WriteLine(8 * mm))
+        ask = callout(guide, [guide.para(text_markup(NO_SCHOOL_QUESTIONS))])
+        return [KeepTogether([Paragraph("Vragen?", heading), ask, *closing])]
+    closing.append(guide.para(text_markup(school.name), styles.body_bold))
+    return [CondPageBreak(BODY_PT * 12), Paragraph("Vragen?", heading), guide.para(text_markup(SCHOOL_QUESTIONS)),
+            guide.space(0.3), contacts_table(guide, school), KeepTogether(closing)]
 
 
 def _meta(document: LessonDocument) -> PdfMeta:

@@ -113,11 +113,14 @@ class _PageDecorator:
             right -= tag_width + 4 * mm
         canv.setFont(REGULAR, 9)
         canv.setFillColor(Colours.muted)
-        canv.drawRightString(right, baseline, f.header_right)
+        # Why at most 60%: a school's long name is in header_right, and the lesson title must keep room beside it.
+        header_right = _fit(f.header_right, REGULAR, 9, (right - g.margin_left) * 0.6)
+        canv.drawRightString(right, baseline, header_right)
         if page > 1 or f.show_header_left_on_first_page:
             canv.setFont(BOLD, 9)
             canv.setFillColor(Colours.primary)
-            canv.drawString(g.margin_left, baseline, _fit(f.header_left, BOLD, 9, right - g.margin_left - 60 * mm))
+            room = right - g.margin_left - max(60 * mm, stringWidth(header_right, REGULAR, 9) + 6 * mm)
+            canv.drawString(g.margin_left, baseline, _fit(f.header_left, BOLD, 9, room))
         canv.setStrokeColor(Colours.rule)
         canv.setLineWidth(0.6)
         canv.line(g.margin_left, baseline - 4 * mm, width - g.margin_right, baseline - 4 * mm)

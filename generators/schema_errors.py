@@ -179,4 +179,6 @@ def _translate(kind: str, loc, err, ctx, model, source: SourceFile):
             "streepjes (bijvoorbeeld 'wat-is-mensenhandel').",
             source.location(loc),
         )
+    if "-" in kind:  # Why: a model's own check raises PydanticCustomError with a diagnostic code as its type
+        return kind, err["msg"], source.key_location(loc)
     return "schema", f"Ongeldige waarde ({kind}).", source.location(loc)

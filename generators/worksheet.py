@@ -9,13 +9,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from .diagnostics import BuildAborted
-from .lesson_document import HelpRoute, LessonDocument
+from .lesson_document import HelpRoute, LessonDocument, SchoolInfo
 from .pdf_pages import PageFurniture, PageGeometry, PdfMeta, build_pdf
 from .pdf_style import (
     Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, mm_to_pt, register_fonts, rich_markup, table_style,
     text_markup,
 )
 from .registry import RenderOptions
+from .school_limits import role_text
 from .worksheet_exercises import Sheet, exercise_flowables
 from .worksheet_parts import FillLine
 
@@ -69,8 +70,9 @@ def worksheet_story(document: LessonDocument, version: Version) -> list[Flowable
             story += exercise_flowables(exercise, sheet)
         except MissingGlyph as error:
             raise _located(error, document, f"opdracht {exercise.head.number}") from None
-    if document.help_routes:
-        story += [Spacer(1, styles.body_pt * 1.8), _help_box(document.help_routes, sheet)]
+    contacts = document.school.contacts if document.school else ()
+    if document.help_routes or contacts:
+        story += [Spacer(1, styles.body_pt * 1.8), _help_box(document.help_routes, document.school, sheet)]
     return story
 
 
@@ -110,21 +112,26 @@ def _name_fields(sheet: Sheet) -> Table:
     return table
 
 
-def _help_box(routes: tuple[HelpRoute, ...], sheet: Sheet) -> Flowable:
-    """Every pupil-facing sheet ends with where to get help, anonymously too; two columns keep it short."""
+def _help_box(routes: tuple[HelpRoute, ...], school: SchoolInfo | None, sheet: Sheet) -> Flowable:
+    """Every pupil-facing sheet ends with where to get help, anonymously too, and who at school; two columns keep
+    it short, and a long list continues on the next page under the same title."""
     styles = sheet.styles
     cells = []
     for route in routes:
         reach = " · ".join(text_markup(x) for x in (route.phone, route.website) if x)
         extra = " <i>(anoniem)</i>" if route.anonymous else ""
         cells.append(Paragraph(f"<b>{text_markup(route.name)}</b>{extra}<br/>{reach}", styles.small_ink))
-    if len(cells) % 2:
-        cells.append("")
-    rows = [[Paragraph("Hier kun je terecht", styles.box_title), ""]]
-    rows += [cells[i:i + 2] for i in range(0, len(cells), 2)]
-    table = Table(rows, colWidths=["50%", "50%"], hAlign="LEFT")
+    rows = [[Paragraph("Hier kun je terecht", styles.box_title), ""], *_pairs(cells)]
+    spans = [("SPAN", (0, 0), (-1, 0))]
+    if school and school.contacts:
+        head = styles.small_ink.clone("school-head", fontName=styles.body_bold.fontName, spaceBefore=3)
+        spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        rows.append([Paragraph(f"Op school: {text_markup(school.name)}", head), ""])
+        rows += _pairs([Paragraph(f"<b>{text_markup(c.name)}</b>, {text_markup(role_text(c.role, c.function))}"
+                                  f"<br/>{text_markup(c.reach)}", styles.small_ink) for c in school.contacts])
+    table = Table(rows, colWidths=["50%", "50%"], hAlign="LEFT", repeatRows=1, splitInRow=1)
     table.setStyle(table_style(
-        ("SPAN", (0, 0), (-1, 0)),
+        *spans,
         ("BOX", (0, 0), (-1, -1), 1, Colours.primary),
         ("BACKGROUND", (0, 0), (-1, -1), Colours.tint),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -136,6 +143,12 @@ def _help_box(routes: tuple[HelpRoute, ...], sheet: Sheet) -> Flowable:
         ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
     ))
     return KeepTogether([table])
+
+
+def _pairs(cells: list) -> list[list]:
+    """Cells two to a row, the last row padded."""
+    padded = cells + [""] * (len(cells) % 2)
+    return [padded[i:i + 2] for i in range(0, len(padded), 2)]
 
 
 def _meta(document: LessonDocument, version: Version) -> PdfMeta:

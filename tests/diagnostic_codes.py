@@ -8,7 +8,7 @@ from pathlib import Path
 
 GENERATORS = Path(__file__).resolve().parent.parent / "generators"
 _CODE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_FIRST_ARGUMENT = {"error", "warning", "warn", "ImagePathError"}
+_FIRST_ARGUMENT = {"error", "warning", "warn", "ImagePathError", "PydanticCustomError"}
 
 
 def _text(node: ast.AST | None) -> str | None:
