@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import pyphen
 from pydantic import BaseModel, Field
 
 from .data_model import Doelgroep
@@ -17,6 +16,7 @@ from .diagnostics import Diagnostic, Diagnostics, Location
 from .model_loading import Loaded, load_model
 from .shared_data import SharedData
 from .source_model import DEFAULT_KEY, Activiteit, Fase, Les, PerAudience, Punt, QuizDia, Strict, Text
+from .syllables import SyllableCounts
 
 Loc = tuple[Any, ...]
 
@@ -132,12 +132,10 @@ def syllable_count(word: str) -> int:
     Why not textstat itself: since 0.7.12 importing it loads nltk and scipy (3 s, 150 MiB per process)
     for English dictionaries we never use; its Dutch count is exactly this pyphen rule."""
     word = word.lower().strip(".,;:!?'\"()")
-    return len(_dutch().positions(word)) + 1 if word else 0
+    return SYLLABLES.count(word) if word else 0
 
 
-@lru_cache(maxsize=1)
-def _dutch() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="nl_NL")
+SYLLABLES = SyllableCounts()
 
 
 # --- blaming words --------------------------------------------------------------------------
@@ -206,6 +204,7 @@ def lint_lesson(loaded: Loaded[Les], data: SharedData, rules: list[BlameRule]) -
     """The warnings for one lesson."""
     found = Diagnostics()
     LessonLinter(loaded, data, found, rules).run()
+    SYLLABLES.save()
     return found.items
 
 
