@@ -19,18 +19,15 @@ from .image_assets import normalized_png
 
 def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
     presentation = open_template(template)
-    layouts: dict = {}
-    for layout in presentation.slide_layouts:
-        layouts.setdefault(layout.name, layout)  # Why setdefault: get_by_name gives the first of a name
+    layouts = _layouts(presentation, {planned.layout for planned in plan.slides})
     for planned in plan.slides:
-        layout = layouts[planned.layout]
+        layout, title_idx, text_idxs = layouts[planned.layout]
         slide = presentation.slides.add_slide(layout)
         by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-        write_title(by_idx[title_placeholder(layout).placeholder_format.idx].text_frame, planned.title,
-                    planned.title_size)
-        for box, paras in zip(text_placeholders(layout), planned.boxes):
+        write_title(by_idx[title_idx].text_frame, planned.title, planned.title_size)
+        for idx, paras in zip(text_idxs, planned.boxes):
             if paras:
-                write_paras(by_idx[box.placeholder_format.idx].text_frame, paras)
+                write_paras(by_idx[idx].text_frame, paras)
         if planned.image is not None:
             _write_image(slide, planned.image, presentation)
         notes = slide.notes_slide.notes_text_frame if planned.notes else None
@@ -39,6 +36,19 @@ def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
     meta = plan.meta
     set_core_properties(presentation, CoreProperties(meta.title, meta.subject, meta.author, meta.keywords))
     return save_deterministic(presentation)
+
+
+def _layouts(presentation, names: set[str]) -> dict[str, tuple]:
+    """Each layout the plan uses, with its title placeholder index and text placeholder indexes in reading order.
+
+    Why once per deck: finding them walks every placeholder of the layout, and a deck has 20-30 slides.
+    """
+    found: dict[str, tuple] = {}
+    for layout in presentation.slide_layouts:
+        if layout.name in names and layout.name not in found:  # Why the first of a name: as get_by_name
+            title = title_placeholder(layout).placeholder_format.idx
+            found[layout.name] = layout, title, tuple(ph.placeholder_format.idx for ph in text_placeholders(layout))
+    return found
 
 
 def _write_image(slide, image: PlannedImage, presentation) -> None:
