@@ -1,5 +1,5 @@
 """`python -m generators`: the same as the `lespakket` command."""
 
-from .entry import main
+from generators.cli.entry import main
 
 main()

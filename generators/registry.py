@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # Why: the build starts its workers before the heavier modules are imported
-    from .lesson_document import LessonDocument
+    from generators.lesson.document import LessonDocument
 
 
 @dataclass(frozen=True)
@@ -53,36 +53,36 @@ def _function(target: str) -> Callable:
     return getattr(importlib.import_module(module), function)
 
 
-PDF_WARM_UP = "generators.pdf_style:warm_up"
+PDF_WARM_UP = "generators.pdf.style:warm_up"
 
 GENERATORS: tuple[Generator, ...] = (
     Generator(
-        kind="presentatie", filename="presentatie.pptx", target="generators.deck:render_deck",
-        diagnose="generators.deck:deck_diagnostics", cost=2.0, warm_up="generators.deck:warm_up",
+        kind="presentatie", filename="presentatie.pptx", target="generators.deck.render:render_deck",
+        diagnose="generators.deck.render:deck_diagnostics", cost=2.0, warm_up="generators.deck.render:warm_up",
         description="Presentatie voor het digibord, met docentnotities (PowerPoint, te bewerken)",
     ),
     Generator(
-        kind="werkblad", filename="werkblad.pdf", target="generators.worksheet:render_worksheet",
+        kind="werkblad", filename="werkblad.pdf", target="generators.worksheet.render:render_worksheet",
         warm_up=PDF_WARM_UP,
         description="Werkblad voor leerlingen, om te printen",
     ),
     Generator(
-        kind="werkblad-antwoorden", filename="werkblad-antwoorden.pdf", target="generators.worksheet:render_answer_key",
+        kind="werkblad-antwoorden", filename="werkblad-antwoorden.pdf", target="generators.worksheet.render:render_answer_key",
         warm_up=PDF_WARM_UP,
         description="Antwoorden bij het werkblad (docentversie)",
     ),
     Generator(
-        kind="werkblad-digitaal", filename="werkblad-digitaal.pdf", target="generators.worksheet:render_digital_worksheet",
+        kind="werkblad-digitaal", filename="werkblad-digitaal.pdf", target="generators.worksheet.render:render_digital_worksheet",
         warm_up=PDF_WARM_UP,
         description="Werkblad om op de laptop in te vullen",
     ),
     Generator(
-        kind="docentenhandleiding", filename="docentenhandleiding.pdf", target="generators.guide:render_teacher_guide",
+        kind="docentenhandleiding", filename="docentenhandleiding.pdf", target="generators.guide.render:render_teacher_guide",
         cost=3.0, warm_up=PDF_WARM_UP,
         description="Docentenhandleiding: lesverloop, veilig lesgeven, achtergrond en antwoorden",
     ),
     Generator(
-        kind="ouderbrief", filename="ouderbrief.pdf", target="generators.parent_letter:render_parent_letter",
+        kind="ouderbrief", filename="ouderbrief.pdf", target="generators.letter.parent_letter:render_parent_letter",
         pupils_only=True, cost=0.5, warm_up=PDF_WARM_UP,
         description="Brief voor ouders en verzorgers over de les, om mee te geven of te mailen",
     ),

@@ -12,7 +12,7 @@ VARIANTS = Path(__file__).resolve().parent / "fixtures" / "varianten" / "lessons
 
 @pytest.fixture(scope="session")
 def project():
-    from generators.build import load_project
+    from generators.build.pipeline import load_project
 
     loaded = load_project([ROOT / "lessons"])
     assert not loaded.diagnostics.has_errors(), [d.format() for d in loaded.diagnostics.items]

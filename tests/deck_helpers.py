@@ -13,7 +13,7 @@ GOLDEN_LESSONS = Path(__file__).parent / "fixtures" / "deck-lessons"
 
 
 def all_documents(project):
-    from generators.resolve import resolve_lesson
+    from generators.lesson.resolve import resolve_lesson
 
     return [
         resolve_lesson(loaded, audience, project.data, project.school)
@@ -27,7 +27,7 @@ def options(template: Path | None = None) -> RenderOptions:
 
 
 def render(document, template: Path | None = None) -> bytes:
-    from generators.deck import render_deck
+    from generators.deck.render import render_deck
 
     return render_deck(document, options(template))
 
@@ -40,7 +40,7 @@ def open_deck(data: bytes):
 
 def text_dump(presentation) -> str:
     """Per slide: layout, title, every text placeholder's paragraphs, picture alt text, notes."""
-    from generators.deck_template import text_placeholders, title_placeholder
+    from generators.deck.template import text_placeholders, title_placeholder
 
     lines = []
     for number, slide in enumerate(presentation.slides, start=1):

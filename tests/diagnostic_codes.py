@@ -27,7 +27,7 @@ def _returned_pairs(node: ast.Return) -> list[ast.Tuple]:
 def diagnostic_codes() -> dict[str, set[str]]:
     """code -> names of the modules that report it."""
     found: dict[str, set[str]] = {}
-    for path in sorted(GENERATORS.glob("*.py")):
+    for path in sorted(GENERATORS.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             candidates: list[ast.AST | None] = []
             if isinstance(node, ast.Call):
@@ -41,5 +41,5 @@ def diagnostic_codes() -> dict[str, set[str]]:
             for candidate in candidates:
                 code = _text(candidate)
                 if code:
-                    found.setdefault(code, set()).add(path.name)
+                    found.setdefault(code, set()).add(path.relative_to(GENERATORS).as_posix())
     return found

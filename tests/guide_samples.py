@@ -6,12 +6,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from generators.build import load_project
-from generators.lesson_document import LessonDocument
+from generators.build.pipeline import load_project
+from generators.lesson.document import LessonDocument
 from generators.paths import ASSETS_DIR
 from generators.registry import RenderOptions
-from generators.resolve import resolve_lesson
-from generators.guide import render_teacher_guide
+from generators.lesson.resolve import resolve_lesson
+from generators.guide.render import render_teacher_guide
 from tests.pdf_checks import page_texts
 
 ROOT = Path(__file__).resolve().parent.parent

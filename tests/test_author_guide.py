@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from generators import source_model
-from generators.data_model import Contactpersoon, School
-from generators.scaffold import render_template
+from generators.lesson import source_model
+from generators.data.models import Contactpersoon, School
+from generators.lesson.scaffold import render_template
 from tests.diagnostic_codes import diagnostic_codes
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "auteurs.md"

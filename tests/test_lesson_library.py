@@ -204,7 +204,7 @@ def test_copy_check_catches_a_copied_sentence():
 
 @pytest.fixture(scope="module")
 def documents(project):
-    from generators.resolve import resolve_lesson
+    from generators.lesson.resolve import resolve_lesson
 
     return {
         (f"{loaded.model.reeks}/{loaded.model.id}", audience): resolve_lesson(loaded, audience, project.data)
@@ -248,7 +248,7 @@ def test_every_lesson_and_audience_renders(documents):
 
 
 def test_check_strict_is_clean_on_the_library(monkeypatch):
-    from generators.cli import cli
+    from generators.cli.commands import cli
 
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(cli, ["check", "--strict", "lessons"])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generators.inline_markup import parse_inline
-from generators.lesson_document import (
+from generators.lesson.inline_markup import parse_inline
+from generators.lesson.document import (
     Activity, AgreeExercise, AgreeStatement, Answer, AudienceProfile, CaseExercise, CaseQuestion, ChoiceExercise,
     ExerciseHead, FillInExercise, Gap, Goals, HelpRoute, LessonDocument, Limits, MatchExercise, OpenExercise,
     OrderExercise, Phase, ReflectionExercise, RichText, Run, SharedList, TrueFalseExercise, TrueFalseStatement,

@@ -1,0 +1,1 @@
+"""The `lespakket` command: options, Dutch texts, exit codes."""

@@ -1,0 +1,111 @@
+"""Load and cross-check the shared facts in assets/data that lessons refer to by id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generators.data.models import (
+    Doelgroep, Doelgroepen, Hulplijn, Hulplijnen, Item, ItemList, Kerndoel, Kerndoelen, Meldcode, Reeksen,
+)
+from generators.diagnostics import Diagnostics, did_you_mean
+from generators.lesson.model_loading import Loaded, load_model
+
+LIST_SOURCES = ("gesprekstips", "aandachtspunten", "signalen", "kernbegrippen")
+
+
+@dataclass(frozen=True)
+class SharedData:
+    doelgroepen: Loaded[Doelgroepen]
+    hulplijnen: Loaded[Hulplijnen]
+    meldcode: Loaded[Meldcode]
+    kerndoelen: Loaded[Kerndoelen]
+    reeksen: Loaded[Reeksen]
+    lists: dict[str, Loaded[ItemList]]
+
+    @property
+    def audience_ids(self) -> list[str]:
+        return [d.id for d in self.doelgroepen.model.doelgroepen]
+
+    def audience(self, audience_id: str) -> Doelgroep:
+        return next(d for d in self.doelgroepen.model.doelgroepen if d.id == audience_id)
+
+    def series_title(self, series_id: str) -> str:
+        """The display title of a series; an unlisted series shows its folder name."""
+        found = [r.titel for r in self.reeksen.model.reeksen if r.id == series_id]
+        return found[0] if found else series_id.replace("-", " ").capitalize()
+
+    def series_description(self, series_id: str) -> str:
+        found = [r.omschrijving for r in self.reeksen.model.reeksen if r.id == series_id]
+        return found[0] if found else ""
+
+    @property
+    def helplines(self) -> dict[str, Hulplijn]:
+        return {h.id: h for h in self.hulplijnen.model.hulplijnen}
+
+    @property
+    def core_goals(self) -> dict[str, Kerndoel]:
+        return {k.id: k for k in self.kerndoelen.model.kerndoelen}
+
+    def items(self, source: str) -> tuple[str | None, list[Item]]:
+        """Introduction and items of a shared list: meldcode, or one of LIST_SOURCES."""
+        if source == "meldcode":
+            return self.meldcode.model.inleiding, list(self.meldcode.model.stappen)
+        loaded = self.lists[source].model
+        return loaded.inleiding, list(loaded.items)
+
+
+def load_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData | None:
+    start = len(diagnostics.items)
+    doelgroepen = load_model(data_dir / "doelgroepen.yaml", Doelgroepen, diagnostics, kind="gegevensbestand")
+    hulplijnen = load_model(data_dir / "hulplijnen.yaml", Hulplijnen, diagnostics, kind="gegevensbestand")
+    meldcode = load_model(data_dir / "meldcode.yaml", Meldcode, diagnostics, kind="gegevensbestand")
+    kerndoelen = load_model(data_dir / "kerndoelen.yaml", Kerndoelen, diagnostics, kind="gegevensbestand")
+    reeksen = load_model(data_dir / "reeksen.yaml", Reeksen, diagnostics, kind="gegevensbestand")
+    lists = {name: load_model(data_dir / f"{name}.yaml", ItemList, diagnostics, kind="gegevensbestand") for name in LIST_SOURCES}
+    if any(x is None for x in (doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, *lists.values())):
+        return None
+    data = SharedData(doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, lists)  # type: ignore[arg-type]
+    _check_references(data, diagnostics)
+    return None if any(d.is_error for d in diagnostics.items[start:]) else data
+
+
+def _check_references(data: SharedData, diagnostics: Diagnostics) -> None:
+    audiences = data.audience_ids
+    for i, line in enumerate(data.hulplijnen.model.hulplijnen):
+        for j, audience in enumerate(line.doelgroepen):
+            if audience not in audiences:
+                diagnostics.error(
+                    "doelgroep-onbekend",
+                    f"Onbekende doelgroep '{audience}'.{did_you_mean(audience, audiences)}",
+                    data.hulplijnen.source.location(("hulplijnen", i, "doelgroepen", j)),
+                )
+    for i, group in enumerate(data.doelgroepen.model.doelgroepen):
+        if group.hulp_qr not in data.helplines:
+            diagnostics.error(
+                "hulplijn-onbekend",
+                f"Onbekende hulplijn '{group.hulp_qr}'.{did_you_mean(group.hulp_qr, data.helplines)}",
+                data.doelgroepen.source.location(("doelgroepen", i, "hulp_qr")),
+            )
+        elif not data.helplines[group.hulp_qr].website:
+            diagnostics.error(
+                "hulplijn-geen-website",
+                f"Hulplijn '{group.hulp_qr}' heeft geen website voor de QR-code.",
+                data.doelgroepen.source.location(("doelgroepen", i, "hulp_qr")),
+            )
+    for name, loaded in [("hulplijnen", data.hulplijnen), ("kerndoelen", data.kerndoelen)]:
+        _check_unique_ids(name, [x.id for x in getattr(loaded.model, name)], loaded, diagnostics)
+    _check_unique_ids("doelgroepen", audiences, data.doelgroepen, diagnostics)
+    _check_unique_ids("stappen", [x.id for x in data.meldcode.model.stappen], data.meldcode, diagnostics)
+    for name, loaded in data.lists.items():
+        _check_unique_ids("items", [x.id for x in loaded.model.items], loaded, diagnostics)
+
+
+def _check_unique_ids(key: str, ids: list[str], loaded: Loaded, diagnostics: Diagnostics) -> None:
+    seen: set[str] = set()
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            diagnostics.error(
+                "id-dubbel", f"De id '{item_id}' komt twee keer voor.", loaded.source.location((key, i, "id"))
+            )
+        seen.add(item_id)

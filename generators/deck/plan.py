@@ -1,0 +1,240 @@
+"""Lesson document to deck plan: which slides, in which layout, with which text and speaker notes.
+
+Pure: no python-pptx, no measuring. Splitting long content is `deck_fit`'s job.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from string import ascii_uppercase
+
+from generators.deck.model import BULLET, NO_BULLET, NUMBER, DeckMeta, Para, PlannedImage, PlannedSlide
+from generators.lesson.document import (
+    Activity, BulletSlide, CaseSlide, DiscussionSlide, ImageSlide, LessonDocument, QuizSlide, QuoteSlide,
+    RichText, Run, Slide, StatementSlide, TwoColumnSlide,
+)
+from generators.data.school_limits import role_text
+
+MIN_BODY_PT = 20
+CLOSING_TITLE = "Waar kun je terecht?"
+SCHOOL_TITLE = "Op school kun je terecht bij"
+SCHOOL_PEOPLE_NEXT = "wie er hierna staat, of een volwassene die je vertrouwt."
+SCHOOL_PEOPLE_UNKNOWN = "je mentor of de vertrouwenspersoon."
+
+
+class _Sizes:
+    """Point sizes from the audience profile; never below 20 pt."""
+
+    def __init__(self, document: LessonDocument):
+        self.body = max(document.audience.typography.slide_body_pt, MIN_BODY_PT)
+        self.large = self.body + 4
+        self.small = max(self.body - 4, MIN_BODY_PT)
+
+
+def _runs(text: RichText | str, bold: bool | None = None, italic: bool | None = None) -> tuple[Run, ...]:
+    runs = (Run(text),) if isinstance(text, str) else text.runs
+    return tuple(
+        Run(r.text, r.bold if bold is None else bold or r.bold, r.italic if italic is None else italic or r.italic)
+        for r in runs
+    )
+
+
+def _para(text: RichText | str, size: float, bullet: str = NO_BULLET, space: float = 0.0, number: int = 1,
+          bold: bool | None = None, italic: bool | None = None) -> Para:
+    return Para(_runs(text, bold, italic), size, bullet, number, space)
+
+
+def _minutes(n: int) -> str:
+    return f"{n} {'minuut' if n == 1 else 'minuten'}"
+
+
+def lesson_to_deck_plan(document: LessonDocument) -> tuple[DeckMeta, tuple[PlannedSlide, ...]]:
+    sizes = _Sizes(document)
+    slides = [_title_slide(document, sizes), _goals_slide(document, sizes)]
+    for phase in document.phases:
+        minutes = sum(a.minutes for a in phase.activities)
+        activities = tuple(
+            _para(f"{a.title} · {_minutes(a.minutes)}{' (keuze)' if a.optional else ''}", sizes.small, space=6)
+            for a in phase.activities
+        )
+        notes = [f"Fase: {phase.title} · {_minutes(minutes)}"]
+        for a in phase.activities:
+            notes.append(f"Activiteit {a.number} · {a.title} · {_minutes(a.minutes)}")
+            notes.extend([f"Doel: {a.goal}"] if a.goal else [])
+        slides.append(PlannedSlide("Sectie", str(phase.title), (activities,), tuple(notes), flow=0))
+        for activity in phase.activities:
+            for slide in activity.slides:
+                slides.extend(_activity_slides(activity, slide, sizes, document))
+    slides.append(_closing_slide(document, sizes))
+    slides.extend(_school_slides(document, sizes))
+    title_pt = document.audience.typography.slide_title_pt
+    extra = {"Titel": 8, "Sectie": 12}
+    slides = [replace(s, title_size=title_pt + extra.get(s.layout, 0)) for s in slides]
+    return _meta(document), tuple(_numbered_titles(slides))
+
+
+def _meta(document: LessonDocument) -> DeckMeta:
+    return DeckMeta(
+        title=f"{document.title} ({document.audience.label})",
+        subject=document.summary.plain,
+        author=document.publisher,
+        keywords="; ".join(["les", "presentatie", "uitbuiting", "mensenhandel", document.audience.label]),
+        lesson_id=document.lesson_id,
+        series=document.series,
+        audience=document.audience.id,
+    )
+
+
+def _title_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
+    subtitle = [_para(f"{document.audience.label} · {_minutes(document.duration)}", sizes.body, space=4)]
+    if document.school is not None:
+        where = document.school.name + (f", {document.school.place}" if document.school.place else "")
+        # Why the smallest size: a school's name and place (up to 122 characters) take two lines of it at most.
+        subtitle.append(_para(where, MIN_BODY_PT, space=4))
+    notes = [f"Lesduur: {_minutes(document.duration)}."]
+    if document.short_duration != document.duration:
+        notes.append(f"Korte versie zonder de keuzeactiviteiten: {_minutes(document.short_duration)}.")
+    notes.append(document.summary.plain)
+    notes.extend(f"Voorbereiding: {item}" for item in document.preparation)
+    return PlannedSlide("Titel", document.title.plain, (tuple(subtitle),), tuple(notes))
+
+
+def _goals_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
+    goals = document.goals.knowledge + document.goals.skills + document.goals.attitude
+    paras = (_para("Aan het eind van de les kun je zeggen:", sizes.body, bold=True),) + tuple(
+        _para(goal, sizes.body, BULLET, space=12) for goal in goals
+    )
+    notes = ("Lees de leerdoelen voor. Kom er aan het eind van de les op terug: wat lukt al?",)
+    return PlannedSlide("Inhoud", "Leerdoelen", (paras,), notes, flow=0, lead=1,
+                        max_items=document.audience.limits.max_bullets_per_slide)
+
+
+def _activity_notes(activity: Activity, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    head = f"Activiteit {activity.number} · {_minutes(activity.minutes)} · {activity.method}"
+    if activity.optional:
+        head += " · keuzeactiviteit (sla over bij de korte versie)"
+    notes = [head]
+    if activity.goal:
+        notes.append(f"Doel: {activity.goal}")
+    notes.extend(extra)
+    notes.extend(p.plain for p in activity.notes)
+    return tuple(notes)
+
+
+def _activity_slides(activity: Activity, slide: Slide, sizes: _Sizes, document: LessonDocument) -> list[PlannedSlide]:
+    title = slide.title.plain
+    notes = _activity_notes(activity)
+    base = dict(notes=notes, activity=activity.number)
+    limit = document.audience.limits.max_bullets_per_slide
+    if isinstance(slide, BulletSlide):
+        kind = NUMBER if slide.numbered else BULLET
+        paras = tuple(_para(b, sizes.body, kind, space=12, number=i + 1) for i, b in enumerate(slide.bullets))
+        return [PlannedSlide("Inhoud", title, (paras,), flow=0, max_items=limit, **base)]
+    if isinstance(slide, TwoColumnSlide):
+        def column(items):
+            return tuple(_para(item, sizes.body, BULLET, space=10) for item in items)
+        boxes = ((_para(slide.left_heading, sizes.body, bold=True),), (_para(slide.right_heading, sizes.body, bold=True),),
+                 column(slide.left), column(slide.right))
+        return [PlannedSlide("Twee kolommen", title, boxes, **base)]
+    if isinstance(slide, ImageSlide):
+        caption = (_para(slide.caption, sizes.small, italic=True),) if slide.caption else ()
+        image = PlannedImage(slide.image, slide.alt)
+        return [PlannedSlide("Afbeelding", title, (caption,), image=image, **base)]
+    if isinstance(slide, QuoteSlide):
+        quote = (_para(slide.quote, sizes.large + 4, italic=True),)
+        source = (_para(RichText((Run("— "),) + slide.source.runs), sizes.small),) if slide.source else ()
+        return [PlannedSlide("Citaat", title, (quote, source), **base)]
+    if isinstance(slide, StatementSlide):
+        statement = (_para(slide.statement, sizes.large + 4, bold=True),)
+        labels = ((_para("Eens", sizes.body, bold=True),), (_para("Oneens", sizes.body, bold=True),))
+        return [PlannedSlide("Stelling", title, (statement,) + labels, **base)]
+    if isinstance(slide, CaseSlide):
+        story = tuple(_para(p, sizes.body, space=12) for p in slide.paragraphs)
+        out = [PlannedSlide("Inhoud", title, (story,), flow=0, **base)]
+        if slide.questions:
+            questions = tuple(_para(q, sizes.body, NUMBER, space=14, number=i + 1) for i, q in enumerate(slide.questions))
+            out.append(PlannedSlide("Vraag", f"Vragen: {title}", (questions,), flow=0, max_items=limit, **base))
+        return out
+    if isinstance(slide, DiscussionSlide):
+        listen = tuple(f"Luister naar: {item}" for item in slide.listen_for)
+        question = (_para(slide.question, sizes.large, bold=True),)
+        return [PlannedSlide("Vraag", title, (question,), notes=_activity_notes(activity, listen), activity=activity.number)]
+    if isinstance(slide, QuizSlide):
+        return _quiz_slides(activity, slide, sizes)
+    raise TypeError(f"unknown slide kind {type(slide).__name__}")
+
+
+def _option(index: int, option: RichText, size: float, bold: bool = False) -> Para:
+    return Para((Run(f"{ascii_uppercase[index]}   ", bold=True),) + _runs(option, bold=bold or None), size, space_before=12)
+
+
+def _quiz_slides(activity: Activity, slide: QuizSlide, sizes: _Sizes) -> list[PlannedSlide]:
+    title = slide.title.plain
+    letters = " en ".join(ascii_uppercase[i] for i in slide.correct)
+    question = _para(slide.question, sizes.large, bold=True)
+    options = tuple(_option(i, option, sizes.body) for i, option in enumerate(slide.options))
+    ask = _activity_notes(activity, (f"Het juiste antwoord is {letters}; dat staat op de volgende dia.",))
+    plural = len(slide.correct) > 1
+    answer_head = _para(f"{'De juiste antwoorden zijn' if plural else 'Het juiste antwoord is'} {letters}:",
+                        sizes.body, bold=True)
+    right = tuple(_option(i, slide.options[i], sizes.large, bold=True) for i in slide.correct)
+    explanation = (_para(slide.explanation, sizes.body, space=18),) if slide.explanation else ()
+    return [
+        PlannedSlide("Vraag", title, ((question,) + options,), ask, activity.number),
+        PlannedSlide("Vraag", f"{title}: het antwoord", ((answer_head,) + right + explanation,),
+                     _activity_notes(activity), activity.number),
+    ]
+
+
+def _closing_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
+    routes = []
+    for route in document.help_routes:
+        contact = " · ".join(x for x in (route.phone, route.website, "anoniem" if route.anonymous else None) if x)
+        runs = (Run(route.name, bold=True),) + ((Run(f"   {contact}"),) if contact else ())
+        routes.append(Para(runs, sizes.small, space_before=6))
+    school = document.school
+    people = SCHOOL_PEOPLE_NEXT if school is not None and school.contacts else SCHOOL_PEOPLE_UNKNOWN
+    at_school = (_para("Op school kun je terecht bij:", sizes.small, bold=True), _para(people, sizes.small))
+    notes = (
+        "Noem de contactpersonen van de school bij naam en vertel waar en wanneer leerlingen hen vinden.",
+        document.audience.help_text,
+        "Blijf na de les even in het lokaal, zodat leerlingen je kunnen aanspreken.",
+    )
+    return PlannedSlide("Afsluiting", CLOSING_TITLE, (tuple(routes), at_school), notes, flow=0)
+
+
+def _school_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSlide]:
+    """The school's own people, one paragraph each; `deck_fit` puts as many on a slide as fit, then continues.
+
+    Why a slide of its own after the closing one: the box on the closing slide holds two or three lines, and a
+    school may name twenty people with how to reach them.
+    """
+    school = document.school
+    if school is None or not school.contacts:
+        return []
+    lead = _para(f"Op {school.name}{f', {school.place}' if school.place else ''}:", sizes.small)
+    people = tuple(
+        Para((Run(c.name, bold=True), Run(f", {role_text(c.role, c.function)} · {c.reach}")), sizes.body,
+             space_before=14)
+        for c in school.contacts
+    )
+    notes = ("Noem de contactpersonen van de school bij naam en vertel waar en wanneer leerlingen hen vinden.",
+             "Laat deze dia staan terwijl de klas opruimt.")
+    return [PlannedSlide("Inhoud", SCHOOL_TITLE, ((lead,) + people,), notes, flow=0, lead=1)]
+
+
+def _numbered_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:
+    """Why: default titles ("Quizvraag", "Stelling") repeat; a title must say which slide it is."""
+    counts = Counter(s.title for s in slides if not s.title.endswith(": het antwoord"))
+    seen: Counter[str] = Counter()
+    out = []
+    for slide in slides:
+        base = slide.title.removesuffix(": het antwoord")
+        if counts[base] > 1:
+            if slide.title == base:
+                seen[base] += 1
+            suffix = slide.title[len(base):]
+            slide = replace(slide, title=f"{base} {seen[base]}{suffix}")
+        out.append(slide)
+    return out

@@ -1,0 +1,78 @@
+"""Deck plan to .pptx bytes: add slides from named layouts and fill their placeholders; nothing else.
+
+Why only add_slide, placeholders and insert_picture: deleting or cloning slides and shapes is what
+makes PowerPoint offer to "repair" a file (python-pptx issues #67, #74, #688, #974).
+"""
+
+from __future__ import annotations
+
+import io
+
+from pptx.util import Emu
+
+from generators.deck.model import DeckPlan, PlannedImage
+from generators.deck.package import CoreProperties, save_deterministic, set_core_properties
+from generators.deck.template import open_template, picture_placeholder, text_placeholders, title_placeholder
+from generators.deck.text import write_notes, write_paras, write_title
+from generators.lesson.image_assets import normalized_png
+
+
+def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
+    presentation = open_template(template)
+    layouts = _layouts(presentation, {planned.layout for planned in plan.slides})
+    for planned in plan.slides:
+        layout, title_idx, text_idxs = layouts[planned.layout]
+        slide = presentation.slides.add_slide(layout)
+        by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+        write_title(by_idx[title_idx].text_frame, planned.title, planned.title_size)
+        for idx, paras in zip(text_idxs, planned.boxes):
+            if paras:
+                write_paras(by_idx[idx].text_frame, paras)
+        if planned.image is not None:
+            _write_image(slide, planned.image, presentation)
+        notes = slide.notes_slide.notes_text_frame if planned.notes else None
+        if notes is not None:
+            write_notes(notes, planned.notes)
+    meta = plan.meta
+    set_core_properties(presentation, CoreProperties(meta.title, meta.subject, meta.author, meta.keywords))
+    return save_deterministic(presentation)
+
+
+def _layouts(presentation, names: set[str]) -> dict[str, tuple]:
+    """Each layout the plan uses, with its title placeholder index and text placeholder indexes in reading order.
+
+    Why once per deck: finding them walks every placeholder of the layout, and a deck has 20-30 slides.
+    """
+    found: dict[str, tuple] = {}
+    for layout in presentation.slide_layouts:
+        if layout.name in names and layout.name not in found:  # Why the first of a name: as get_by_name
+            title = title_placeholder(layout).placeholder_format.idx
+            found[layout.name] = layout, title, tuple(ph.placeholder_format.idx for ph in text_placeholders(layout))
+    return found
+
+
+def _write_image(slide, image: PlannedImage, presentation) -> None:
+    """The picture fills its placeholder's box without cropping; alt text goes into `descr`."""
+    from PIL import Image
+
+    data = normalized_png(image.path)
+    with Image.open(io.BytesIO(data)) as opened:
+        pixel_w, pixel_h = opened.size
+    placeholder = picture_placeholder(slide)
+    if placeholder is not None:
+        left, top, width, height = placeholder.left, placeholder.top, placeholder.width, placeholder.height
+        picture = placeholder.insert_picture(io.BytesIO(data))
+        picture.crop_left = picture.crop_right = picture.crop_top = picture.crop_bottom = 0.0
+    else:
+        title = title_placeholder(slide)
+        margin = title.left
+        top = title.top + title.height
+        left, width, height = margin, presentation.slide_width - 2 * margin, presentation.slide_height - top - margin
+        picture = slide.shapes.add_picture(io.BytesIO(data), left, top)
+    scale = min(width / pixel_w, height / pixel_h)
+    fitted_w, fitted_h = int(pixel_w * scale), int(pixel_h * scale)
+    picture.left, picture.top = Emu(left + (width - fitted_w) // 2), Emu(top + (height - fitted_h) // 2)
+    picture.width, picture.height = Emu(fitted_w), Emu(fitted_h)
+    c_nv_pr = picture.element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr")
+    c_nv_pr.set("descr", image.alt)
+    c_nv_pr.set("name", "Afbeelding")

@@ -1,0 +1,306 @@
+"""Cross-checks on validated lessons: references, variants per audience, minutes, images, answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from generators.diagnostics import Diagnostics, did_you_mean
+from generators.lesson.image_assets import check_image
+from generators.lesson.model_loading import Loaded
+from generators.data.shared import SharedData
+from generators.lesson.source_model import (
+    DEFAULT_KEY,
+    GAP,
+    Afbeelding,
+    CasusVraag,
+    GegevensDia,
+    InvulOpdracht,
+    Les,
+    MeerkeuzeOpdracht,
+    OpenOpdracht,
+    PerAudience,
+    QuizDia,
+    ReflectieOpdracht,
+)
+
+PHASE_ORDER = {"introductie": 0, "kern": 1, "afsluiting": 2}
+# Names Windows keeps for devices, with or without an extension: a folder or file named so cannot be made there.
+# Why no check for an extension ('con.x') or for ids that differ only in case: an id (a slug) has
+# neither dots nor capitals, so both are refused as id-ongeldig already.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
+Loc = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Visit:
+    loc: Loc
+    value: Any
+    active: frozenset[str]
+
+
+def walk(value: Any, loc: Loc, active: frozenset[str]) -> Iterator[Visit]:
+    """Every model, per-audience value and plain text in a lesson, with the audiences it applies to."""
+    if isinstance(value, PerAudience):
+        yield Visit(loc, value, active)
+        return
+    if isinstance(value, BaseModel):
+        yield Visit(loc, value, active)
+        only = getattr(value, "alleen", None)
+        if only:
+            active = active & frozenset(only)
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), loc + (name,), active)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from walk(item, loc + (i,), active)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk(item, loc + (key,), active)
+    elif isinstance(value, str):
+        yield Visit(loc, value, active)
+
+
+def check_lesson(loaded: Loaded[Les], data: SharedData, diagnostics: Diagnostics, first_file: dict[str, str]) -> None:
+    """Check one lesson; `first_file` (lesson id -> the file first read with it) finds ids used twice.
+
+    Why only names: a build checks lessons one at a time and must not keep the ones it is done with."""
+    lesson, source = loaded.model, loaded.source
+    other = first_file.setdefault(lesson.id, source.display)
+    if other != source.display:
+        diagnostics.error(
+            "les-dubbel-id",
+            f"De les-id '{lesson.id}' wordt al gebruikt in {other}. Elke les heeft een eigen id.",
+            source.location(("id",)),
+        )
+    LessonChecker(loaded, data, diagnostics).run()
+
+
+class LessonChecker:
+    def __init__(self, loaded: Loaded[Les], data: SharedData, diagnostics: Diagnostics):
+        self.lesson = loaded.model
+        self.source = loaded.source
+        self.data = data
+        self.diagnostics = diagnostics
+        self.audiences = [a for a in self.lesson.doelgroepen if a in data.audience_ids]
+
+    def error(self, code: str, message: str, loc: Loc) -> None:
+        self.diagnostics.error(code, message, self.source.location(loc))
+
+    def warning(self, code: str, message: str, loc: Loc) -> None:
+        self.diagnostics.warning(code, message, self.source.location(loc))
+
+    def run(self) -> None:
+        self.check_folder()
+        self.check_audiences()
+        for visit in walk(self.lesson, (), frozenset(self.audiences)):
+            self.check_visit(visit)
+        self.check_minutes()
+        self.check_phase_order()
+        self.check_references()
+
+    def check_folder(self) -> None:
+        folder = self.source.path.parent
+        for field, what, example in (("id", "De les-id", "les"), ("reeks", "De reeks", "reeks")):
+            name = getattr(self.lesson, field)
+            if name.lower() in WINDOWS_RESERVED:
+                self.error(
+                    "naam-windows",
+                    f"{what} '{name}' kan niet: Windows gebruikt die naam zelf (net als con, prn, aux, nul, com0-com9 "
+                    "en lpt0-lpt9), dus een map of pakket met die naam kan daar niet worden uitgepakt. "
+                    f"Kies een andere naam, bijvoorbeeld '{name}-{example}', en geef de map dezelfde naam.",
+                    (field,),
+                )
+        if folder.name != self.lesson.id:
+            self.error(
+                "les-map",
+                f"De les-id '{self.lesson.id}' moet gelijk zijn aan de naam van de map '{folder.name}'.",
+                ("id",),
+            )
+        if folder.parent.name != self.lesson.reeks:
+            self.error(
+                "les-map",
+                f"De reeks '{self.lesson.reeks}' moet gelijk zijn aan de naam van de map '{folder.parent.name}'.",
+                ("reeks",),
+            )
+
+    def check_audiences(self) -> None:
+        known = self.data.audience_ids
+        for audience in self.lesson.doelgroepen:
+            if audience not in known:
+                self.diagnostics.error(
+                    "doelgroep-onbekend",
+                    f"Onbekende doelgroep '{audience}'.{did_you_mean(audience, known)} Kies uit: {', '.join(known)}.",
+                    self.source.key_location(("doelgroepen", audience)),
+                )
+
+    def check_visit(self, visit: Visit) -> None:
+        value, loc = visit.value, visit.loc
+        if isinstance(value, PerAudience):
+            self.check_variants(value, loc, visit.active)
+        elif isinstance(value, str):
+            self.check_text(value, loc)
+        elif isinstance(value, BaseModel):
+            only = getattr(value, "alleen", None)
+            if only:
+                self.check_only(only, loc + ("alleen",))
+            self.check_block(value, loc, visit.active)
+
+    def check_variants(self, value: PerAudience, loc: Loc, active: frozenset[str]) -> None:
+        if len(value.root) == 1 and next(iter(value.root)) not in [*self.data.audience_ids, DEFAULT_KEY]:
+            key = next(iter(value.root))
+            self.diagnostics.error(
+                "tekst-dubbele-punt",
+                f"Na '{key[:30]}' staat een dubbele punt met een spatie, daardoor leest YAML dit als sleutel. "
+                "Zet de hele tekst tussen aanhalingstekens.",
+                self.source.key_location(loc + (key,)),
+            )
+            return
+        for key, text in value.root.items():
+            if key != DEFAULT_KEY and key not in self.data.audience_ids:
+                self.diagnostics.error(
+                    "doelgroep-onbekend",
+                    f"Onbekende doelgroep '{key}' als variant.{did_you_mean(key, [*self.data.audience_ids, DEFAULT_KEY])}",
+                    self.source.key_location(loc + (key,)),
+                )
+            elif key != DEFAULT_KEY and key not in self.audiences:
+                self.warning(
+                    "variant-ongebruikt",
+                    f"Variant voor doelgroep '{key}', maar de les is niet voor die doelgroep.",
+                    loc + (key,),
+                )
+            if isinstance(text, str):
+                self.check_text(text, loc + (key,))
+        missing = [a for a in sorted(active) if value.for_audience(a) is None]
+        if missing:
+            self.error(
+                "variant-ontbreekt",
+                f"Geen tekst voor doelgroep {', '.join(missing)}. Voeg die variant toe of een '{DEFAULT_KEY}'.",
+                loc,
+            )
+
+    def check_text(self, text: str, loc: Loc) -> None:
+        """Why only emptiness: characters that may not be in a text are found while reading (text_characters)."""
+        if not text.strip():
+            self.error("tekst-leeg", "Deze tekst is leeg.", loc)
+
+    def check_only(self, only: list[str], loc: Loc) -> None:
+        for i, audience in enumerate(only):
+            if audience not in self.data.audience_ids:
+                self.error(
+                    "doelgroep-onbekend",
+                    f"Onbekende doelgroep '{audience}'.{did_you_mean(audience, self.data.audience_ids)}",
+                    loc + (i,),
+                )
+            elif audience not in self.audiences:
+                self.warning(
+                    "alleen-ongebruikt",
+                    f"'alleen' noemt doelgroep '{audience}', maar de les is niet voor die doelgroep.",
+                    loc + (i,),
+                )
+
+    def check_block(self, block: BaseModel, loc: Loc, active: frozenset[str]) -> None:
+        if isinstance(block, (QuizDia, MeerkeuzeOpdracht)):
+            self.check_choice(block, loc, active)
+        elif isinstance(block, (OpenOpdracht, ReflectieOpdracht, CasusVraag)):
+            if block.antwoord is None and not block.aandachtspunten:
+                self.error(
+                    "antwoord-ontbreekt",
+                    "Geef een 'antwoord' of 'aandachtspunten' voor de antwoordenversie.",
+                    loc,
+                )
+        elif isinstance(block, InvulOpdracht):
+            for audience in sorted(active):
+                text = block.tekst.for_audience(audience) or ""
+                if not GAP.search(text):
+                    self.error(
+                        "invullen-geen-gaten",
+                        "Zet elk woord dat leerlingen moeten invullen tussen [ ], zoals: 'Uitbuiting is [strafbaar].'",
+                        loc + ("tekst",),
+                    )
+                    break
+        elif isinstance(block, Afbeelding) and active:
+            for code, message in check_image(self.source.path.parent, block.pad):
+                self.error(code, message, loc + ("pad",))
+        elif isinstance(block, GegevensDia) and block.items:
+            _, items = self.data.items(block.bron)
+            ids = [item.id for item in items]
+            for i, item_id in enumerate(block.items):
+                if item_id not in ids:
+                    self.error(
+                        "gegevens-onbekend",
+                        f"'{item_id}' staat niet in {block.bron}.{did_you_mean(item_id, ids)} Kies uit: {', '.join(ids)}.",
+                        loc + ("items", i),
+                    )
+
+    def check_choice(self, block: QuizDia | MeerkeuzeOpdracht, loc: Loc, active: frozenset[str]) -> None:
+        letters = [block.juist] if isinstance(block.juist, str) else list(block.juist)
+        valid = [chr(ord("A") + i) for i in range(len(block.opties))]
+        for letter in letters:
+            if letter.strip().upper() not in valid:
+                self.error(
+                    "meerkeuze-antwoord",
+                    f"'juist: {letter}' past niet bij de opties; kies uit {', '.join(valid)}.",
+                    loc + ("juist",),
+                )
+                return
+        for letter in letters:
+            option = block.opties[ord(letter.strip().upper()) - ord("A")]
+            if option.alleen and not active <= set(option.alleen):
+                self.error(
+                    "meerkeuze-antwoord",
+                    f"Het juiste antwoord {letter} is niet voor elke doelgroep zichtbaar ('alleen').",
+                    loc + ("juist",),
+                )
+
+    def check_minutes(self) -> None:
+        for audience in self.audiences:
+            total = 0
+            for phase in self.lesson.lesverloop:
+                if phase.alleen and audience not in phase.alleen:
+                    continue
+                for activity in phase.activiteiten:
+                    if activity.alleen and audience not in activity.alleen:
+                        continue
+                    total += activity.minuten.for_audience(audience) or 0
+            duration = self.lesson.doelgroepen[audience].duur
+            if total != duration:
+                self.error(
+                    "minuten-som",
+                    f"De activiteiten voor doelgroep {audience} duren samen {total} minuten, "
+                    f"maar de les duurt {duration} minuten.",
+                    ("doelgroepen", audience, "duur"),
+                )
+
+    def check_phase_order(self) -> None:
+        last = -1
+        for i, phase in enumerate(self.lesson.lesverloop):
+            order = PHASE_ORDER[phase.fase]
+            if order < last:
+                self.warning(
+                    "fase-volgorde",
+                    f"De fase '{phase.fase}' staat na een latere fase. Gebruikelijk is: introductie, kern, afsluiting.",
+                    ("lesverloop", i, "fase"),
+                )
+            last = max(last, order)
+
+    def check_references(self) -> None:
+        helplines = self.data.helplines
+        for i, line_id in enumerate(self.lesson.hulplijnen or []):
+            if line_id not in helplines:
+                self.error(
+                    "hulplijn-onbekend",
+                    f"Onbekende hulplijn '{line_id}'.{did_you_mean(line_id, helplines)} Kies uit: {', '.join(helplines)}.",
+                    ("hulplijnen", i),
+                )
+        goals = self.data.core_goals
+        for i, goal in enumerate(self.lesson.kerndoelen):
+            if goal not in goals:
+                self.error(
+                    "kerndoel-onbekend",
+                    f"Onbekend kerndoel '{goal}'.{did_you_mean(goal, goals)} Kies uit: {', '.join(goals)}.",
+                    ("kerndoelen", i),
+                )

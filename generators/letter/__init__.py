@@ -1,0 +1,1 @@
+"""The letter to parents and carers (ouderbrief)."""

@@ -1,0 +1,1 @@
+"""The PDF house style every printed artifact shares: fonts, styles, page furniture, QR codes."""

@@ -1,0 +1,1 @@
+"""After rendering: packs, their verification, thumbnails, the catalog and the local server."""

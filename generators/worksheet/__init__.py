@@ -1,0 +1,1 @@
+"""The worksheets: pupil sheet, answer key and digital sheet."""
