@@ -73,8 +73,10 @@ def lespakket_command(code: Path | None = None) -> list[str]:
     checkout's own `generators` (and the assets beside it) are imported instead of the installed one.
     """
     if code is not None:
-        runner = ("import sys; sys.path.insert(0, sys.argv.pop(1)); sys.argv[0] = 'lespakket'; "
-                  "from generators.entry import main; main()")
+        runner = ("import sys\nsys.path.insert(0, sys.argv.pop(1))\nsys.argv[0] = 'lespakket'\n"
+                  "try:\n    from generators.cli.entry import main\n"
+                  "except ImportError:  # a checkout from before the stages had folders\n"
+                  "    from generators.entry import main\nmain()\n")
         return [sys.executable, "-c", runner, str(code.resolve())]
     script = Path(sys.executable).parent / "lespakket"
     return [str(script)] if script.exists() else [shutil.which("lespakket") or "lespakket"]

@@ -22,7 +22,7 @@ PDF_ENGINES = ("weasyprint", "wkhtmltopdf", "pdflatex")
 
 
 def deck_markdown(document, options) -> str:
-    from generators.deck import deck_plan
+    from generators.deck.render import deck_plan
 
     plan = deck_plan(document, options)
     lines = [f"% {plan.meta.title}", ""]
@@ -60,7 +60,7 @@ def compare(workdir: Path) -> list[str]:
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         return []
-    from generators.build import load_project, resolve_all
+    from generators.build.pipeline import load_project, resolve_all
     from generators.paths import ASSETS_DIR, artifact_path
     from generators.registry import RenderOptions
 
