@@ -164,6 +164,7 @@ def read_record(output: Path) -> dict:
         and _is_list_of(record.get("meldingen"), str)
         and _is_results(record.get("documenten"))
         and _is_results(record.get("lint", {}))
+        and _is_lessons(record.get("lessen", {}))
     )
     return record if fields_ok else {}
 
@@ -179,6 +180,16 @@ def _is_results(value: object) -> bool:
         and _is_list_of(result.get("meldingen", []), dict)
         and all(_is_diagnostic_record(d) for d in result.get("meldingen", []))
         for result in value.values()
+    )
+
+
+def _is_lessons(value: object) -> bool:
+    """{lesson file: {"map": folder digest, "id": id, "doelgroepen": [audience ids], "meldingen": [check warnings]}}."""
+    return isinstance(value, dict) and all(
+        isinstance(lesson, dict) and isinstance(lesson.get("map"), str) and isinstance(lesson.get("id"), str)
+        and _is_list_of(lesson.get("doelgroepen"), str) and _is_list_of(lesson.get("meldingen"), dict)
+        and all(_is_diagnostic_record(d) for d in lesson["meldingen"])
+        for lesson in value.values()
     )
 
 
@@ -217,9 +228,10 @@ def is_plain_relative_path(text: str) -> bool:
     return not ("\\" in text or "\0" in text or any(part in ("", ".", "..") for part in parts))
 
 
-def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint: dict[str, dict] | None = None) -> bytes:
+def record_bytes(key: str, documents: dict[str, dict], messages: list[str], lint: dict[str, dict] | None = None,
+                 lessons: dict[str, dict] | None = None) -> bytes:
     body = {"versie": RECORD_VERSION, "bouwsleutel": key, "documenten": documents, "meldingen": messages,
-            "lint": lint or {}}
+            "lint": lint or {}, "lessen": lessons or {}}
     return (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 

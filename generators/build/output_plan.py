@@ -46,14 +46,14 @@ class OutputPlan:
         self.touched: set[tuple[str, str]] = set()  # (series, audience) with a document rendered again
         self.series_now: set[tuple[str, str]] = set()
 
-    def is_current(self, document: LessonDocument, key: str, wanted: bool) -> bool:
-        """Whether `decide` would keep the earlier output of `document`; changes nothing."""
+    def is_current(self, name: str, key: str, wanted: bool) -> bool:
+        """Whether `decide` would keep the earlier output of the document `name` (lesson/audience); changes nothing."""
         if not wanted:
             return True
-        files = self._files.get(doc_id(document), [])
+        files = self._files.get(name, [])
         # Why the file check: a file deleted by hand from output/ must come back although no input changed.
         complete = bool(files) and all((self.staging / path).is_file() for path in files)
-        return not self.force and complete and self.before.get(doc_id(document), {}).get("sleutel") == key
+        return not self.force and complete and self.before.get(name, {}).get("sleutel") == key
 
     def decide(self, document: LessonDocument, key: str, wanted: bool) -> dict | None:
         """None when `document` must be rendered (its earlier files leave staging now, before the new
@@ -61,7 +61,7 @@ class OutputPlan:
         name = doc_id(document)
         self.current.add(name)
         self.series_now.add((document.series, document.audience.id))
-        if self.is_current(document, key, wanted):
+        if self.is_current(name, key, wanted):
             return self.before.get(name, {})
         for path in self._files.get(name, []):
             _remove(self.staging, path)

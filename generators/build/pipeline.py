@@ -18,7 +18,7 @@ from generators.lesson.checks import check_lesson
 from generators.lesson.document import LessonDocument
 from generators.lesson.lint import lint_lessons
 from generators.lesson.reader import discover_lesson_files
-from generators.build.lint_record import RecordedLint
+from generators.build.lint_record import RecordedLint, lint_key
 from generators.lesson.model_loading import Loaded, load_model
 from generators.build.output_plan import FACTSHEET, MANIFEST, OutputPlan, doc_id
 from generators.publish.pack_zip import PackFile, sha256_and_size
@@ -237,7 +237,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
         record = read_record(staging)
         plan = OutputPlan(staging, record, request.force)
         lint = RecordedLint(data, diagnostics, DATA_DIR, record.get("lint", {})) if data is not None else None
-        stream = _LessonStream(files, data, school, request, plan, lint, diagnostics, progress)
+        stream = _LessonStream(files, data, school, request, plan, lint, diagnostics, progress, record.get("lessen", {}))
         stream.check_all()
         if diagnostics.has_errors(request.strict):
             raise BuildAborted(diagnostics)
@@ -301,40 +301,48 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
         manifest = json.dumps({"artefacten": result.entries}, ensure_ascii=False, indent=2) + "\n"
         _write_new(staging / MANIFEST, manifest.encode("utf-8"))
         messages = [d.format() for d in diagnostics.sorted()]
-        _write_new(staging / RECORD, record_bytes(whole_key, done, messages, lint.record if lint else {}))
+        _write_new(staging / RECORD, record_bytes(whole_key, done, messages, lint.record if lint else {}, stream.lessons))
     remember_quick_key(request.output, whole_key, quick_key)
     return result
 
 
 class _LessonStream:
-    """Checks every lesson first, then reads and resolves one lesson at a time, yielding the documents to render.
+    """Checks the lessons with something to render first, then reads and resolves one lesson at a time, yielding
+    the documents to render.
 
     Why one at a time: a catalog ten times larger must not need ten times the memory, so a lesson's
     source tree and model are dropped once its documents are handed over; only an outline of each
     document stays, for the packs and the catalog. The lesson is linted after its documents are
-    handed over, while the workers render them. Why check first: an error in the last lesson of a
-    large catalog must be reported at once, not after everything before it has been rendered; a
-    lesson is therefore read twice (about 10 ms). The first lesson to render is kept from its check,
-    since the workers wait for its documents.
+    handed over, while the workers render them.
+
+    Why changed lessons first: an error in a lesson that changed must be reported at once, not after
+    everything before it has been rendered, and the workers wait for its documents. A lesson whose
+    folder and documents are as the build record has them passed its checks with these very inputs,
+    so it is read once, after the others, for the catalog, and its check warnings come from the record.
+    A changed lesson is read twice (about 10 ms): once to check it, once to resolve it; the first is kept.
     """
 
     def __init__(self, files: list[Path], data: SharedData | None, school: School | None, request: BuildRequest,
-                 plan: OutputPlan, lint: RecordedLint | None, diagnostics: Diagnostics, progress: Progress):
+                 plan: OutputPlan, lint: RecordedLint | None, diagnostics: Diagnostics, progress: Progress,
+                 recorded: dict[str, dict]):
         self.files, self.data, self.school, self.request = files, data, school, request
         self.plan, self.lint, self.diagnostics, self.progress = plan, lint, diagnostics, progress
+        self.recorded = recorded  # the build record's lessons, by file (see `lessons`)
+        self.lessons: dict[str, dict] = {}  # for the next build's record: each lesson's folder, id, audiences, checks
         self.everything: list[LessonDocument] = []  # outlines of every document of the catalog
         self.rebuilt: list[LessonDocument] = []  # outlines of the documents rendered again
         self.keys: dict[str, str] = {}
         self.reused: dict[str, dict] = {}  # build record of documents whose output stays
         self.selected = 0
         self._digests: dict[Path, str] = {}  # lesson file -> tree_digest of its folder
-        self._checks: dict[Path, tuple[dict, ...]] = {}  # lessons read: their check warnings, as records
+        self._checks: dict[Path, list[dict]] = {}  # lessons checked now: their check warnings, as records
+        self._unchanged: list[Path] = []  # lessons as the record has them, read only for the catalog
         self._kept: dict[Path, Loaded[Les]] = {}  # the first lesson read, not read again for its documents
         self._left: dict[str, list[str]] = {}  # lesson id -> audiences still rendering
         self._made: dict[str, list[str]] = {}  # lesson id -> audiences rendered
 
     def check_all(self) -> None:
-        """Read and check every lesson; its problems land in the diagnostics."""
+        """Check every lesson that changed since the build record; its problems land in the diagnostics."""
         lessons: dict[str, tuple[str, ...] | None] = {}  # id -> audiences
         first_file: dict[str, str] = {}
         for path in self.files:
@@ -342,6 +350,14 @@ class _LessonStream:
                 load_model(path, Les, self.diagnostics, kind="lesbestand")
                 continue
             self._digests[path] = tree_digest(path.parent)
+            stored = self._as_recorded(path)
+            # Why the id check: a lesson id used twice is reported at the second lesson's own line, which needs reading.
+            if stored is not None and stored["id"] not in first_file:
+                first_file[stored["id"]] = display_path(path)
+                lessons.setdefault(stored["id"], tuple(stored["doelgroepen"]))
+                self.diagnostics.extend(Diagnostic.from_record(d) for d in stored["meldingen"])
+                self._unchanged.append(path)
+                continue
             loaded = load_model(path, Les, self.diagnostics, kind="lesbestand")
             if loaded is None:
                 continue
@@ -349,22 +365,35 @@ class _LessonStream:
             check_lesson(loaded, self.data, checked, first_file)
             self.diagnostics.extend(checked.items)
             lessons.setdefault(loaded.model.id, tuple(loaded.model.doelgroepen))
-            self._checks[path] = tuple(d.to_record() for d in checked.items)
+            self._checks[path] = [d.to_record() for d in checked.items]
             if not self._kept:
                 self._kept[path] = loaded
         if self.data is not None:
             _check_requested(self.request, lessons, self.data, self.diagnostics)
 
+    def _as_recorded(self, path: Path) -> dict | None:
+        """The record's entry of a lesson whose folder, documents and lint are all as the record has them."""
+        stored = self.recorded.get(display_path(path))
+        digest = self._digests[path]
+        if stored is None or stored["map"] != digest or not self.lint.stored_for(stored["id"], lint_key(path, digest)):
+            return None
+        for audience in stored["doelgroepen"]:
+            key = document_key(digest, audience, self.request)
+            if not self.plan.is_current(f"{stored['id']}/{audience}", key, self._wanted_ids(stored["id"], audience)):
+                return None
+        return stored
+
     def documents(self) -> Iterator[LessonDocument]:
-        for path in self.files:
-            if path not in self._checks:
-                continue
+        for path in [*self._checks, *self._unchanged]:
             loaded = self._kept.pop(path, None) or load_model(path, Les, self.diagnostics, kind="lesbestand")
             if loaded is None or self.diagnostics.has_errors(self.request.strict):
                 continue  # Why: the file changed since it was checked; the error it has now stops the build
             lesson_id, folder_digest = loaded.model.id, self._digests[path]
-            checks = self._checks.pop(path)
-            self.diagnostics.extend(Diagnostic.from_record(d) for d in checks)
+            checks = self._checks.pop(path, None)
+            if checks is None:
+                checks = self.recorded[display_path(path)]["meldingen"]
+            self.lessons[display_path(path)] = {"map": folder_digest, "id": lesson_id,
+                                                "doelgroepen": list(loaded.model.doelgroepen), "meldingen": checks}
             self._left[lesson_id], self._made[lesson_id] = [_LINTING], []
             # Why the audiences asked for first: with --doelgroep, resolving the others (for the
             # catalog) waits until the workers have the first document.

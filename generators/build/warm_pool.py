@@ -31,7 +31,13 @@ class WarmPool:
         ours, theirs = [p for p, _ in pairs], [c for _, c in pairs]
         self._warm = context.Process(target=_warm_process, args=(ours, theirs, initializer, initargs),
                                      name="lespakket-warm", daemon=True)
-        self._warm.start()
+        # Why blocked while forking: Ctrl+C in the child before it ignores it would run the command's own
+        # Ctrl+C handling there, a second "Afgebroken." from a copy of this process.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self._warm.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         for end in theirs:
             end.close()
         self._lock = threading.Lock()
@@ -156,6 +162,7 @@ def _warm_process(ours: list[Connection], theirs: list[Connection], initializer,
     # Why: Ctrl+C is for the command, which then ends the pool; a warm process interrupted while it
     # warms up would print a traceback. Its workers take Ctrl+C as usual again.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     for end in ours:
         end.close()
     # Why (the recipe in the docs of gc.freeze): the collector spent 40-65 ms walking what the warm-up

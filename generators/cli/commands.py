@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from generators.cli.dutch import DutchGroup
+from generators.cli.entry import interrupted
 from generators.cli.dutch import install as speak_dutch
 from generators.diagnostics import BuildAborted, Diagnostics
 from generators.paths import DEFAULT_LESSONS, DEFAULT_OUTPUT
@@ -18,7 +19,6 @@ speak_dutch()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 EXIT_INPUT = 1
 EXIT_INTERNAL = 3
-EXIT_INTERRUPTED = 130
 
 
 def report(diagnostics: Diagnostics, strict: bool = False) -> None:
@@ -285,9 +285,3 @@ def main() -> None:
         )
         sys.exit(EXIT_INTERNAL)
     sys.exit(code if isinstance(code, int) else 0)
-
-
-def interrupted() -> None:
-    """Ctrl+C: one Dutch line and exit status 130, as shells report a program stopped by it."""
-    print("Afgebroken.", file=sys.stderr)
-    sys.exit(EXIT_INTERRUPTED)

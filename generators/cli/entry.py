@@ -7,7 +7,10 @@ a tenth of a second. Every other call goes to the click CLI unchanged.
 
 from __future__ import annotations
 
+import os
 import sys
+
+EXIT_INTERRUPTED = 130
 
 
 def main() -> None:
@@ -18,9 +21,7 @@ def main() -> None:
 
         cli_main()
     except KeyboardInterrupt:
-        # Why here too: Ctrl+C can come while the modules load, before the CLI catches it.
-        print("Afgebroken.", file=sys.stderr)
-        sys.exit(130)
+        interrupted()  # Why here too: Ctrl+C can come while the modules load, before the CLI catches it
 
 
 def _answered_unchanged() -> bool:
@@ -37,3 +38,19 @@ def _answered_unchanged() -> bool:
         print(line, file=sys.stderr)
     print(unchanged_message(DEFAULT_OUTPUT))
     return True
+
+
+def interrupted() -> None:
+    """Ctrl+C: one Dutch line and exit status 130, as shells report a program stopped by it.
+
+    Why os._exit, once the output is flushed: the staging folder and the workers were cleaned up while
+    the interrupt unwound; Python's own exit, after a Ctrl+C that came while a worker process was being
+    forked, sometimes ended the process by SIGINT instead of with 130 (seen with strace).
+    """
+    print("Afgebroken.", file=sys.stderr)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(EXIT_INTERRUPTED)

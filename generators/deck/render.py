@@ -30,7 +30,7 @@ def _cached_plan(document: LessonDocument, assets_dir: Path, template: Path) -> 
 
 def warm_up(options: RenderOptions) -> None:
     """Import python-pptx, read the template's geometry and load the measuring fonts."""
-    from generators import deck_writer  # noqa: F401
+    from generators.deck import writer  # noqa: F401
 
     template_geometry(template_path(options.assets_dir, options.template))
     measurer = Measurer(options.assets_dir / "fonts" / "carlito")

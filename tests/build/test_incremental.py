@@ -126,3 +126,26 @@ def test_force_renders_everything(built, tmp_path):
     assert lespakket(tmp_path, "build", "-j", "1").returncode == 0
     result = lespakket(tmp_path, "build", "--force", "-j", "1")
     assert "4 van 4 lesdocumenten opnieuw gemaakt" in result.stdout
+
+
+def test_an_edited_lesson_is_checked_first_and_each_unchanged_one_read_once(tmp_path, monkeypatch, lesson_copies):
+    """An unchanged lesson passed its checks with these very inputs; it is read once, after the edited one,
+    for the catalog, and keeps the check warnings the record has for it."""
+    from generators.build import pipeline
+    from generators.build.inputs import BuildRequest
+
+    files = lesson_copies(tmp_path, ["alfa", "beta", "gamma"])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LESPAKKET_DIAVOORBEELDEN", "0")
+    request = BuildRequest(lesson_paths=[Path("lessons")], output=Path("output"), jobs=0)
+    first = pipeline.build(request)
+    clean = _tree(tmp_path / "output")
+    files["gamma"].write_text(files["gamma"].read_text(encoding="utf-8") + "# bewerkt\n", encoding="utf-8")
+    read: list[str] = []
+    load = pipeline.load_model
+    monkeypatch.setattr(pipeline, "load_model", lambda path, *a, **k: read.append(path.parent.name) or load(path, *a, **k))
+    second = pipeline.build(request)
+    assert read == ["gamma", "alfa", "beta"]
+    assert second.rendered == 2 and second.diagnostics.counts() == first.diagnostics.counts()
+    after = _tree(tmp_path / "output")
+    assert {k for k in clean if clean[k] != after.get(k)} <= {".lespakket-bouw.json"}

@@ -158,7 +158,7 @@ def test_rendering_after_the_warm_up_imports_nothing_more():
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from generators import render_pool\n"
+        "from generators.build import render_pool\n"
         "from generators.build.pipeline import load_project, resolve_all\n"
         "from generators.paths import ASSETS_DIR\n"
         "from generators.publish.previews import preview_files, warm_up_thumbnails\n"
