@@ -2,7 +2,7 @@
 
 Why: a plain build that finds nothing to do is the most frequent call (editor save hooks, scripts).
 Measured on the bundled lessons, ten runs each, answered here 0.12 s, through click and the CLI 0.145 s:
-a sixth of the no-op budget (0.1 s on the budget's machine). It reads only our own build record and
+a sixth of a no-op build, whose budget is 0.1 s on the budget's machine. It reads only our own build record and
 size-and-time key, both checked field by field. Every other call goes to the click CLI unchanged.
 """
 
