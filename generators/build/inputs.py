@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from generators.paths import ASSETS_DIR, PACKAGE_DIR, cache_file, checksum_name, store_in_cache
+from generators.paths import ASSETS_DIR, PACKAGE_DIR
+from generators.user_cache import cache_file, checksum_name, store_in_cache
 
 RECORD = ".lespakket-bouw.json"
 MANIFEST = "manifest.json"

@@ -4,7 +4,7 @@ Why: a lint counts the syllables of every word of a lesson with pyphen's Dutch h
 pyphen's dictionary and hyphenating a lesson's words cost an edited lesson about half a second of the
 build's own CPU (measured with and without in one benchmark run: see the closing note of issue 24),
 while the workers render on the same cores; an edited lesson has few words that earlier builds have
-not met. The store is JSON behind a sha256 (paths.store_checked), named after pyphen's version and
+not met. The store is JSON behind a sha256 (user_cache.store_checked), named after pyphen's version and
 its dictionary file: a damaged store is dropped and every word counted again, with the same counts.
 """
 
@@ -14,7 +14,7 @@ import json
 
 import pyphen
 
-from generators.paths import cache_file, read_checked, store_checked
+from generators.user_cache import cache_file, read_checked, store_checked
 
 LANGUAGE = "nl_NL"
 MAX_WORDS = 100_000  # Why a bound: years of editing must not grow the store without end; past this it starts afresh

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from generators.paths import cache_file, keep_newest, read_checked, store_checked
+from generators.user_cache import cache_file, keep_newest, read_checked, store_checked
 
 THUMB_WIDTH = 360
 PREVIEW_PDFS = {"werkblad.pdf": "Eerste pagina van het werkblad", "docentenhandleiding.pdf": "Eerste pagina van de docentenhandleiding"}

@@ -14,7 +14,7 @@ from generators.build import inputs as build_inputs
 from generators.publish import previews
 from generators.build.pipeline import build
 from generators.build.inputs import BuildRequest
-from generators.paths import store_in_cache
+from generators.user_cache import store_in_cache
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
