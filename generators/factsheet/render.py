@@ -97,6 +97,8 @@ def _fitted_story(sheet: Factsheet, geometry: PageGeometry, scale: float) -> lis
         candidates += [Poster(Look.at(scale * shrink), width, band_pt=scale * max(BAND_MIN_PT, BAND_PT * shrink))
                        for shrink in SHRINK]
         candidates.append(Poster(Look.at(scale * SHRINK[-1]), width, band_pt=scale * BAND_MIN_PT))
+    else:
+        candidates += [Poster(Look.at(scale * shrink), width) for shrink in SHRINK]
     for poster in candidates:
         story = poster.story(sheet)
         if sum(f.wrap(width, geometry.frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
@@ -307,7 +309,8 @@ class Poster:
             ("BACKGROUND", (0, 0), (0, -1), Colours.primary),
             ("LINEBELOW", (0, 0), (-1, -1), look.pt(2.5), Colours.white),
         ))
-        return [self.para("De meldcode in 5 stappen", look.heading), table]
+        first = [self.para(text_markup(sheet.meldcode.intro), look.small)] if sheet.meldcode.intro else []
+        return [self.para("De meldcode in 5 stappen", look.heading), *first, table]
 
     def attention(self, sheet: Factsheet, width: float) -> Table:
         """Points of attention from the meldcode list."""

@@ -55,8 +55,9 @@ def test_one_page_of_the_right_size(name, with_school):
 @pytest.mark.parametrize("name,with_school", EDITIONS)
 def test_all_five_meldcode_steps_signals_and_definition(name, with_school):
     flat = squash(text(name, with_school))
-    _, steps = data().items("meldcode")
+    intro, steps = data().items("meldcode")
     assert len(steps) == 5
+    assert squash(intro) in flat  # the school's own protocol first
     for number, step in enumerate(steps, 1):
         assert squash(f"{number}{step.titel}") in flat, step.titel
         assert squash(step.uitleg) in flat, step.uitleg

@@ -100,6 +100,15 @@ def test_without_a_school_file_a_box_to_fill_in(key):
 
 
 @pytest.mark.parametrize("key", KEYS)
+def test_the_meldcode_puts_the_schools_protocol_and_the_reporting_norm_first(key):
+    """domain.md: acute or structural unsafety is reported to Veilig Thuis, and the school's own protocol comes first."""
+    flat = squash(guide_text(key))
+    meldcode = flat[flat.index(squash("De meldcode in vijf stappen")):]
+    assert meldcode.index(squash("Volg eerst het meldprotocol van je eigen school")) < meldcode.index(squash("Breng de signalen"))
+    assert squash("Bij acute of structurele onveiligheid meld je bij Veilig Thuis (de wettelijke meldnorm)") in meldcode
+
+
+@pytest.mark.parametrize("key", KEYS)
 def test_with_a_school_file_its_contact_people(key):
     document = documents(with_school=True)[key]
     assert document.school is not None
