@@ -78,6 +78,7 @@ class Item(Strict):
     id: Slug
     titel: Text
     uitleg: Text | None = None
+    doelgroepen: list[str] | None = None  # only for these audiences; without: for every audience
 
 
 class Meldcode(Strict):

@@ -99,6 +99,14 @@ def _check_references(data: SharedData, diagnostics: Diagnostics) -> None:
     _check_unique_ids("stappen", [x.id for x in data.meldcode.model.stappen], data.meldcode, diagnostics)
     for name, loaded in data.lists.items():
         _check_unique_ids("items", [x.id for x in loaded.model.items], loaded, diagnostics)
+        for i, item in enumerate(loaded.model.items):
+            for j, audience in enumerate(item.doelgroepen or ()):
+                if audience not in audiences:
+                    diagnostics.error(
+                        "doelgroep-onbekend",
+                        f"Onbekende doelgroep '{audience}'.{did_you_mean(audience, audiences)}",
+                        loaded.source.location(("items", i, "doelgroepen", j)),
+                    )
 
 
 def _check_unique_ids(key: str, ids: list[str], loaded: Loaded, diagnostics: Diagnostics) -> None:

@@ -124,12 +124,16 @@ FACTSHEET_ATTENTION = ("bekenden", "jongens-en-mannen")  # the 68% figure first
 FACTSHEET_FOOTER_ROUTE = "chat-met-fier"
 
 
-def shared_list(data: SharedData, name: str, only: Sequence[str] | None = None) -> SharedList:
-    """A shared list (meldcode, signalen, ...), or the items `only` names, in that order."""
+def shared_list(data: SharedData, name: str, only: Sequence[str] | None = None, audience: str | None = None
+                ) -> SharedList:
+    """A shared list (meldcode, signalen, ...), or the items `only` names, in that order; with `audience`,
+    without the items meant for other audiences (signals of teenagers are not for a letter about groep 7-8)."""
     intro, items = data.items(name)
     if only:
         by_id = {item.id: item for item in items}
         items = [by_id[i] for i in only]
+    if audience is not None:
+        items = [item for item in items if not getattr(item, "doelgroepen", None) or audience in item.doelgroepen]
     return SharedList(intro, tuple(SharedItem(i.titel, i.uitleg) for i in items))
 
 
@@ -240,7 +244,7 @@ class _Resolver:
         )
 
     def shared(self, name: str, only: Sequence[str] | None = None) -> SharedList:
-        return shared_list(self.data, name, only)
+        return shared_list(self.data, name, only, self.audience)
 
     def phase(self, index: int, phase: src.Fase) -> Phase:
         title = self.rich(phase.titel) or parse_inline(PHASE_TITLES[phase.fase])

@@ -34,7 +34,7 @@ WHY = (
     "Uitbuiting is vaak moeilijk te zien. Jongeren schamen zich of zijn bang. "
     "Soms zien ze zelf niet dat iemand misbruik van hen maakt. "
     "Het kan jongens en meisjes overkomen. Vaak is de uitbuiter iemand die de jongere kent en vertrouwt. "
-    "Daarom leren we kinderen de signalen op tijd kennen. En we leren ze dat ze altijd hulp mogen vragen."
+    "Daarom praten we er in de klas over. En we leren kinderen dat ze altijd hulp mogen vragen."
 )
 GOALS_INTRO = "Na de les kan uw kind zeggen:"
 AT_HOME = (

@@ -130,3 +130,20 @@ def test_qpdf_accepts_the_structure(tmp_path):
     path.write_bytes(letter(PUPIL_KEYS[0], True))
     result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("key", PUPIL_KEYS)
+def test_the_letter_speaks_to_parents_with_u_and_lists_signals_for_the_childs_age(key):
+    """A letter to parents says 'u' throughout; signals meant for teenagers (drugs, crimes) are not in the
+    letter about groep 7-8, and the letter does not promise that the lesson teaches signals."""
+    document = documents()[key]
+    goals = [g.plain for g in (*document.goals.knowledge, *document.goals.skills, *document.goals.attitude)]
+    flat = " ".join(text(key).split())
+    for goal in goals:  # Why: what the child will be able to say, in its own words ("Ik kan ...")
+        flat = flat.replace(" ".join(goal.split()), "")
+    assert not re.search(r"\b(je|jij|jouw|jou|jezelf)\b", flat, re.IGNORECASE), flat
+    teenage = ("Gebruik van drugs of alcohol", "Strafbare feiten")
+    young = documents()[key].audience.id == "10-12"
+    for signal in teenage:
+        assert (squash(signal) in squash(flat)) != young, (key, signal)
+    assert "leren we kinderen de signalen" not in flat
