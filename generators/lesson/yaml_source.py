@@ -122,7 +122,7 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
         )
         return None
     try:
-        tree = compose(text)
+        tree, cut_hashtags = compose(text)
     except TreeError as exc:
         line, column = exc.position
         diagnostics.error(exc.code, exc.message, Location(display, line + 1, column + 1))
@@ -147,6 +147,13 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
             here,
         )
         return None
+    for (line, column), hashtag in cut_hashtags:
+        diagnostics.warning(
+            "tekst-hekje",
+            f"Na een spatie en '#' begint in YAML een opmerking, dus '{hashtag}' valt weg uit deze tekst. "
+            "Bedoel je een hashtag? Zet de hele tekst tussen aanhalingstekens (\"...\").",
+            Location(display, line + 1, column + 1),
+        )
     check_characters(text, tree, display, diagnostics)
     return SourceFile(path=path, display=display, tree=tree)
 

@@ -97,9 +97,23 @@ def _span(event: Any) -> Span:
     return event.start_mark.index, event.end_mark.index
 
 
+_HASHTAG = re.compile(r"[ \t]+#\S+")
+
+
 class _Builder:
     def __init__(self, text: str):
         self.parser = CParser(text)
+        self.text = text
+        self.cut_hashtags: list[tuple[Position, str]] = []
+
+    def plain_text_cut_at_a_hashtag(self, event: ScalarEvent) -> None:
+        """Remember a plain text followed on its line by ' #word': YAML reads that as a comment, and the author
+        most likely wrote a hashtag that now silently falls out of the text. Why not '# ...': that is a comment."""
+        if event.style:
+            return
+        found = _HASHTAG.match(self.text, event.end_mark.index)
+        if found:
+            self.cut_hashtags.append((_pos(event), found.group().strip()))
 
     def next(self) -> Any:
         return self.parser.get_event()
@@ -123,6 +137,7 @@ class _Builder:
             raise TreeError("yaml-alias", "Verwijzingen met * en & (YAML-aliassen) zijn niet toegestaan in "
                             "lesbestanden. Schrijf de tekst voluit.", _pos(event))
         if isinstance(event, ScalarEvent):
+            self.plain_text_cut_at_a_hashtag(event)
             return _scalar(event)
         if isinstance(event, SequenceStartEvent):
             seq = PosSeq(_pos(event))
@@ -158,8 +173,10 @@ class _Builder:
         return result
 
 
-def compose(text: str) -> Any:
-    """The first document of `text` as PosMap/PosSeq/scalars; raises TreeError or ruamel's YAML errors."""
+def compose(text: str) -> tuple[Any, list[tuple[Position, str]]]:
+    """The first document of `text` as PosMap/PosSeq/scalars, and where a plain text lost a '#word' to YAML's
+    comments (`_Builder.plain_text_cut_at_a_hashtag`); raises TreeError or ruamel's YAML errors."""
     if CParser is None:  # ruamel.yaml leaves it None when ruamel.yaml.clib is missing
         raise RuntimeError("ruamel.yaml.clib is niet geïnstalleerd; installeer lespakket opnieuw met pip.")
-    return _Builder(text).document()
+    builder = _Builder(text)
+    return builder.document(), builder.cut_hashtags

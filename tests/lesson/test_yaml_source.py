@@ -59,3 +59,18 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
         "les.yaml:2:8: fout: Verwijzingen met * en & (YAML-aliassen) zijn niet toegestaan in lesbestanden. "
         "Schrijf de tekst voluit. [yaml-alias]"
     ]
+
+
+def test_a_hashtag_cut_off_by_a_yaml_comment_is_a_located_warning(tmp_path):
+    text = ("bron: Boyan, in de campagne #mensenhandelwatdoejij\n"
+            "quote: \"met #hashtag tussen aanhalingstekens\"\n"
+            "lijst:\n  - iets #ookweg\n"
+            "rol: mentor  # een gewone opmerking\n"
+            "blok: |\n  in een blok #blijft staan\n")
+    source, diagnostics = _read(tmp_path, text)
+    assert source.tree["bron"] == "Boyan, in de campagne"
+    assert [d.format() for d in diagnostics.items] == [
+        f"les.yaml:{line}:{column}: waarschuwing: Na een spatie en '#' begint in YAML een opmerking, dus '{tag}' valt "
+        "weg uit deze tekst. Bedoel je een hashtag? Zet de hele tekst tussen aanhalingstekens (\"...\"). [tekst-hekje]"
+        for line, column, tag in ((1, 7, "#mensenhandelwatdoejij"), (4, 5, "#ookweg"))
+    ]
