@@ -6,8 +6,8 @@ from generators.lesson.inline_markup import parse_inline
 from generators.lesson.document import (
     Activity, AgreeExercise, AgreeStatement, Answer, AudienceProfile, CaseExercise, CaseQuestion, ChoiceExercise,
     ExerciseHead, FillInExercise, Gap, Goals, HelpRoute, LessonDocument, Limits, MatchExercise, OpenExercise,
-    OrderExercise, Phase, ReflectionExercise, RichText, Run, SharedList, TrueFalseExercise, TrueFalseStatement,
-    Typography,
+    OrderExercise, Phase, ReflectionExercise, RichText, Run, SchoolHelp, SharedList, TrueFalseExercise,
+    TrueFalseStatement, Typography,
 )
 
 
@@ -23,6 +23,14 @@ def audience(body_pt: float = 14, spacing_mm: float = 12) -> AudienceProfile:
         limits=Limits(4, 10, 12, 10), readability_min=70, readability_level="makkelijk",
         help_text="Zit je ergens mee? Praat met iemand die je vertrouwt. Of chat anoniem met Chat met Fier.",
         help_url="https://www.chatmetfier.nl",
+        school_help=SchoolHelp(
+            lead="Op school kun je terecht bij", for_pupils="je juf of meester of de vertrouwenspersoon",
+            also="een volwassene die je vertrouwt", for_parents="de juf of meester van uw kind of de vertrouwenspersoon",
+            for_teacher="de juf of meester en de vertrouwenspersoon", colleagues="de vertrouwenspersoon",
+            roles=("juf of meester", "vertrouwenspersoon"),
+        ),
+        closing_title="Waar kun je terecht?", closing_notes=("Noem de vertrouwenspersoon bij naam.",),
+        glossary_title="Moeilijke woorden",
     )
 
 

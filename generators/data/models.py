@@ -37,6 +37,27 @@ class Leesbaarheid(Strict):
     niveau: Text
 
 
+class HulpOpSchool(Strict):
+    """Who helps at school, as pupil text and generated help boxes name them."""
+
+    rollen: list[Slug] = Field(min_length=1, description="Id's uit 'rollen', in de volgorde waarin de tekst ze noemt.")
+    kop: Text = Field(description="Kop boven de rollen, zoals 'Op school kun je terecht bij'.")
+    ook: Text | None = Field(None, description="Wie er daarnaast altijd kan, zoals 'een volwassene die je vertrouwt'.")
+
+
+class Slotdia(Strict):
+    """The closing slide about help: its title and the speaker notes, worded for this audience."""
+
+    titel: Text
+    notities: list[Text] = Field(default_factory=list)
+
+
+class BegrippenInstelling(Strict):
+    titel: Text = Field(description="Kop van de dia en van het vak op het werkblad met de begrippen van de les.")
+    moeilijke_woorden: bool = Field(
+        False, description="'check' waarschuwt bij een woord uit moeilijke-woorden.yaml zonder uitleg in 'begrippen'.")
+
+
 class Doelgroep(Strict):
     id: str
     label: Text
@@ -48,10 +69,24 @@ class Doelgroep(Strict):
     leesbaarheid: Leesbaarheid
     hulptekst: Text
     hulp_qr: Slug
+    hulp_op_school: HulpOpSchool
+    slotdia: Slotdia
+    begrippen: BegrippenInstelling
+
+
+class Rol(Strict):
+    """A person who helps at school, and the words by which `check` recognises the role in a text."""
+
+    id: Slug
+    naam: Text
+    eigen: bool = Field(
+        False, description="De eigen juf, meester of mentor van de leerling: 'je mentor', voor ouders 'de mentor van uw kind'.")
+    vormen: list[Text] = Field(min_length=1)
 
 
 class Doelgroepen(Strict):
     doelgroepen: list[Doelgroep] = Field(min_length=1)
+    rollen: list[Rol] = Field(min_length=1)
 
 
 class Hulplijn(Strict):

@@ -96,6 +96,7 @@ def _check_references(data: SharedData, diagnostics: Diagnostics) -> None:
     for name, loaded in [("hulplijnen", data.hulplijnen), ("kerndoelen", data.kerndoelen)]:
         _check_unique_ids(name, [x.id for x in getattr(loaded.model, name)], loaded, diagnostics)
     _check_unique_ids("doelgroepen", audiences, data.doelgroepen, diagnostics)
+    _check_roles(data, diagnostics)
     _check_unique_ids("stappen", [x.id for x in data.meldcode.model.stappen], data.meldcode, diagnostics)
     for name, loaded in data.lists.items():
         _check_unique_ids("items", [x.id for x in loaded.model.items], loaded, diagnostics)
@@ -107,6 +108,21 @@ def _check_references(data: SharedData, diagnostics: Diagnostics) -> None:
                         f"Onbekende doelgroep '{audience}'.{did_you_mean(audience, audiences)}",
                         loaded.source.location(("items", i, "doelgroepen", j)),
                     )
+
+
+def _check_roles(data: SharedData, diagnostics: Diagnostics) -> None:
+    """Every audience names roles from `rollen`, each role once."""
+    loaded = data.doelgroepen
+    roles = [r.id for r in loaded.model.rollen]
+    _check_unique_ids("rollen", roles, loaded, diagnostics)
+    for i, group in enumerate(loaded.model.doelgroepen):
+        for j, role in enumerate(group.hulp_op_school.rollen):
+            if role not in roles:
+                diagnostics.error(
+                    "rol-onbekend",
+                    f"Onbekende rol '{role}'.{did_you_mean(role, roles)} Kies uit: {', '.join(roles)}.",
+                    loaded.source.location(("doelgroepen", i, "hulp_op_school", "rollen", j)),
+                )
 
 
 def _check_unique_ids(key: str, ids: list[str], loaded: Loaded, diagnostics: Diagnostics) -> None:

@@ -17,10 +17,9 @@ from generators.lesson.document import (
 from generators.data.school_limits import role_text
 
 MIN_BODY_PT = 20
-CLOSING_TITLE = "Waar kun je terecht?"
-SCHOOL_TITLE = "Op school kun je terecht bij"
-SCHOOL_PEOPLE_NEXT = "wie er hierna staat, of een volwassene die je vertrouwt."
-SCHOOL_PEOPLE_UNKNOWN = "je mentor of de vertrouwenspersoon."
+SCHOOL_PEOPLE_NEXT = "wie er hierna staat"
+GLOSSARY_NOTES = ("Lees de woorden voor en vraag wie ze al kent. Ze staan ook op het werkblad. "
+                  "Kom erop terug als een woord in de les voorbijkomt.")
 
 
 class _Sizes:
@@ -51,7 +50,7 @@ def _minutes(n: int) -> str:
 
 def lesson_to_deck_plan(document: LessonDocument) -> tuple[DeckMeta, tuple[PlannedSlide, ...]]:
     sizes = _Sizes(document)
-    slides = [_title_slide(document, sizes), _goals_slide(document, sizes)]
+    slides = [_title_slide(document, sizes), _goals_slide(document, sizes), *_glossary_slides(document, sizes)]
     for phase in document.phases:
         minutes = sum(a.minutes for a in phase.activities)
         activities = tuple(
@@ -108,6 +107,16 @@ def _goals_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
     notes = ("Lees de leerdoelen voor. Kom er aan het eind van de les op terug: wat lukt al?",)
     return PlannedSlide("Inhoud", "Leerdoelen", (paras,), notes, flow=0, lead=1,
                         max_items=document.audience.limits.max_bullets_per_slide)
+
+
+def _glossary_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSlide]:
+    """The lesson's hard words near the start, before any activity uses them; `deck_fit` continues a long list."""
+    if not document.glossary:
+        return []
+    paras = tuple(Para((Run(f"{entry.term}: ", bold=True),) + entry.explanation.runs, sizes.body, BULLET,
+                       space_before=12) for entry in document.glossary)
+    return [PlannedSlide("Inhoud", document.audience.glossary_title, (paras,), (GLOSSARY_NOTES,), flow=0,
+                         max_items=document.audience.limits.max_bullets_per_slide)]
 
 
 def _activity_notes(activity: Activity, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -193,15 +202,14 @@ def _closing_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
         contact = " · ".join(x for x in (route.phone, route.website, "anoniem" if route.anonymous else None) if x)
         runs = (Run(route.name, bold=True),) + ((Run(f"   {contact}"),) if contact else ())
         routes.append(Para(runs, sizes.small, space_before=6))
-    school = document.school
-    people = SCHOOL_PEOPLE_NEXT if school is not None and school.contacts else SCHOOL_PEOPLE_UNKNOWN
-    at_school = (_para("Op school kun je terecht bij:", sizes.small, bold=True), _para(people, sizes.small))
-    notes = (
-        "Noem de contactpersonen van de school bij naam en vertel waar en wanneer leerlingen hen vinden.",
-        document.audience.help_text,
-        "Blijf na de les even in het lokaal, zodat leerlingen je kunnen aanspreken.",
-    )
-    return PlannedSlide("Afsluiting", CLOSING_TITLE, (tuple(routes), at_school), notes, flow=0)
+    school, school_help = document.school, document.audience.school_help
+    if school is not None and school.contacts:
+        people = SCHOOL_PEOPLE_NEXT + (f", of {school_help.also}" if school_help.also else "")
+    else:
+        people = school_help.for_pupils
+    at_school = (_para(f"{school_help.lead}:", sizes.small, bold=True), _para(f"{people}.", sizes.small))
+    notes = (*document.audience.closing_notes, document.audience.help_text)
+    return PlannedSlide("Afsluiting", document.audience.closing_title, (tuple(routes), at_school), notes, flow=0)
 
 
 def _school_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSlide]:
@@ -219,9 +227,8 @@ def _school_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSlide
              space_before=14)
         for c in school.contacts
     )
-    notes = ("Noem de contactpersonen van de school bij naam en vertel waar en wanneer leerlingen hen vinden.",
-             "Laat deze dia staan terwijl de klas opruimt.")
-    return [PlannedSlide("Inhoud", SCHOOL_TITLE, ((lead,) + people,), notes, flow=0, lead=1)]
+    return [PlannedSlide("Inhoud", document.audience.school_help.lead, ((lead,) + people,),
+                         document.audience.closing_notes, flow=0, lead=1)]
 
 
 def _numbered_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:

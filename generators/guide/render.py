@@ -132,6 +132,11 @@ def _summary(guide: Guide, document: LessonDocument) -> list[Flowable]:
         story += titled(sub_heading(guide, "Benodigdheden"), rich_bullets(guide, document.materials))
     if document.preparation:
         story += titled(sub_heading(guide, "Voorbereiding"), rich_bullets(guide, document.preparation, numbered=True))
+    if document.glossary:
+        note = guide.para("Deze woorden staan ook op een dia aan het begin van de les en op het werkblad.")
+        rows = [(entry.term, rich_markup(entry.explanation)) for entry in document.glossary]
+        story += titled(sub_heading(guide, text_markup(document.audience.glossary_title)),
+                        [note, guide.space(0.3), facts_table(guide, rows)], 2)
     return story
 
 

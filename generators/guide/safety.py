@@ -14,16 +14,18 @@ from generators.data.school_limits import role_text
 
 SAFETY_KEY = "veilig-lesgeven"
 CONTACTS_KEY = "contactpersonen"
-FILL_IN_ROLES = ("Mentor", "Vertrouwenspersoon", "Aandachtsfunctionaris", "Anders")
+STAFF_ROLE = "aandachtsfunctionaris"
+"""Why a constant: every school has one for the meldcode, whoever the lesson is for; the other roles are the
+audience's (doelgroepen.yaml `hulp_op_school`)."""
 
 BEFORE_THE_LESSON = (
     "<b>Kondig het onderwerp aan</b>, het liefst een paar dagen van tevoren. Zeg dat het over uitbuiting gaat "
     "en dat niemand iets over zichzelf hoeft te vertellen.",
-    "<b>Vertel vooraf bij wie iedereen terechtkan</b>, tijdens en na de les: de mentor, de vertrouwenspersoon "
-    "en de aandachtsfunctionaris. Noem hun namen en zeg waar ze te vinden zijn.",
+    "<b>Vertel vooraf bij wie iedereen terechtkan</b>, tijdens en na de les: {everyone}. "
+    "Noem hun namen en zeg waar ze te vinden zijn.",
     "<b>Maak afspraken</b>: we noemen geen namen van anderen en we lachen niemand uit. Wil iemand iets persoonlijks "
     "kwijt? Dat kan na de les, apart.",
-    "<b>Laat collega's weten dat je deze les geeft</b>, zoals de mentor en de vertrouwenspersoon. "
+    "<b>Laat collega's weten dat je deze les geeft</b>, zoals {colleagues}. "
     "Vraag of het onderwerp voor iemand extra zwaar kan zijn.",
     "<b>Let op reacties</b>. Wordt iemand stil, boos of onrustig? Zoek diegene na de les rustig op, "
     "zonder de groep erbij.",
@@ -34,8 +36,11 @@ def safety_section(guide: Guide, document: LessonDocument) -> list[Flowable]:
     intro = ("Uitbuiting kan dichtbij komen. Misschien heeft iemand in de groep het zelf meegemaakt, of kent "
              "iemand het van dichtbij. Lees dit deel vóór de les en houd het bij de hand.")
     story: list[Flowable] = [section_heading(guide, SAFETY_KEY, "Veilig lesgeven"), guide.para(intro)]
-    story += titled(sub_heading(guide, "Voor en tijdens de les"), bullets(guide, BEFORE_THE_LESSON))
-    story += _contacts(guide, document.school)
+    school_help = document.audience.school_help
+    before = [item.format(everyone=text_markup(school_help.for_teacher), colleagues=text_markup(school_help.colleagues))
+              for item in BEFORE_THE_LESSON]
+    story += titled(sub_heading(guide, "Voor en tijdens de les"), bullets(guide, before))
+    story += _contacts(guide, document)
     story += titled(sub_heading(guide, "Als iemand je iets vertelt"), shared_items(guide, document.conversation_tips), 3)
     story += titled(sub_heading(guide, "De meldcode in vijf stappen"),
                     shared_items(guide, document.meldcode, numbered=True), 3)
@@ -60,16 +65,22 @@ def _lesson_routes(guide: Guide, document: LessonDocument) -> list[Flowable]:
     return titled(sub_heading(guide, "Hulp die de les noemt"), body, 2)
 
 
-def _contacts(guide: Guide, school: SchoolInfo | None) -> list[Flowable]:
+def _contacts(guide: Guide, document: LessonDocument) -> list[Flowable]:
     """The school's own contact people from the school file, or lines to fill them in by hand."""
     styles = guide.styles
+    school = document.school
     if school and school.contacts:
         return _school_contacts(guide, school)
     title = sub_heading(guide, "Contactpersonen van de school", key=CONTACTS_KEY, outline="Contactpersonen van de school")
     label = styles.body_bold
     head = styles.label
     rows = [[Paragraph("", head), Paragraph("Naam", head), Paragraph("Waar en wanneer bereikbaar", head)]]
-    rows += [[Paragraph(f"{role}:", label), WriteLine(), WriteLine()] for role in FILL_IN_ROLES]
+    roles = list(document.audience.school_help.roles)
+    if STAFF_ROLE not in roles:
+        roles.append(STAFF_ROLE)
+    roles.append("anders")
+    rows += [[Paragraph(f"{text_markup(role[:1].upper() + role[1:])}:", label), WriteLine(), WriteLine()]
+             for role in roles]
     lines = Table(rows, colWidths=[42 * mm, (guide.width - 64 * mm) * 0.45, None], hAlign="LEFT")
     lines.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

@@ -62,6 +62,19 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class SchoolHelp:
+    """Who helps at school for this audience (doelgroepen.yaml `hulp_op_school`), worded for each reader."""
+
+    lead: str  # 'Op school kun je terecht bij'
+    for_pupils: str  # 'je juf of meester, de intern begeleider of de vertrouwenspersoon'
+    also: str | None  # 'een volwassene die je vertrouwt'
+    for_parents: str  # 'de juf of meester van uw kind, de intern begeleider of de vertrouwenspersoon'
+    for_teacher: str  # 'de juf of meester, de intern begeleider en de vertrouwenspersoon'
+    colleagues: str  # the roles other than the pupil's own teacher or mentor, joined with 'en'
+    roles: tuple[str, ...]  # 'juf of meester', 'intern begeleider', ...
+
+
+@dataclass(frozen=True)
 class AudienceProfile:
     """Who the document is for (doelgroepen.yaml): label, sizes, limits, readability and help line."""
 
@@ -75,6 +88,10 @@ class AudienceProfile:
     readability_level: str
     help_text: str
     help_url: str
+    school_help: SchoolHelp
+    closing_title: str  # the closing slide about help (doelgroepen.yaml `slotdia`)
+    closing_notes: tuple[str, ...]
+    glossary_title: str  # above the lesson's `begrippen` on the slide and the worksheet
     pupils: bool = True  # a class of pupils (doelgroepen.yaml `leerlingen`); generators meant for pupils' homes check it
 
 
@@ -118,6 +135,14 @@ class Factsheet:
     help_routes: tuple[HelpRoute, ...]  # routes for teachers (advice, reporting) first
     footer_route: HelpRoute
     school: SchoolInfo | None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A word pupils may not know, with its plain explanation (the lesson's `begrippen`)."""
+
+    term: str
+    explanation: RichText
 
 
 @dataclass(frozen=True)
@@ -451,6 +476,7 @@ class LessonDocument:
     source: str = ""  # the lesson file as the author knows it, for located warnings
     parent_help_routes: tuple[HelpRoute, ...] = ()  # hulplijnen.yaml `ouders: true`, for the letter to parents
     core_concepts: SharedList = field(default=SharedList(None, ()))  # kernbegrippen.yaml, for the guide's background
+    glossary: tuple[GlossaryEntry, ...] = ()  # the lesson's `begrippen` for this audience
 
     def outline(self) -> LessonDocument:
         """The same document without its lesson content (phases, materials, background, sources).

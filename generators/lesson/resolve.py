@@ -28,6 +28,7 @@ from generators.lesson.document import (
     Factsheet,
     FillInExercise,
     Gap,
+    GlossaryEntry,
     Goals,
     HelpRoute,
     ImageSlide,
@@ -54,6 +55,8 @@ from generators.lesson.document import (
     Typography,
 )
 from generators.lesson.model_loading import Loaded
+from generators.lesson.placeholders import fill_placeholders, placeholder_values
+from generators.lesson.school_help import school_help_of
 from generators.data.shared import SharedData
 from generators.lesson import source_model as src
 
@@ -105,6 +108,10 @@ def profile_of(group: Doelgroep, data: SharedData) -> AudienceProfile:
         readability_level=group.leesbaarheid.niveau,
         help_text=group.hulptekst,
         help_url="https://" + (data.helplines[group.hulp_qr].website or "").removeprefix("https://"),
+        school_help=school_help_of(group, data.doelgroepen.model.rollen),
+        closing_title=group.slotdia.titel,
+        closing_notes=tuple(group.slotdia.notities),
+        glossary_title=group.begrippen.titel,
         pupils=group.leerlingen,
     )
 
@@ -162,6 +169,7 @@ class _Resolver:
         self.audience = audience
         self.data = data
         self.group = data.audience(audience)
+        self.placeholders = placeholder_values(school_help_of(self.group, data.doelgroepen.model.rollen))
         self.activity_number = 0
         self.exercise_number = 0
 
@@ -172,7 +180,8 @@ class _Resolver:
         return not only or self.audience in only
 
     def raw(self, text: src.PerAudience | None) -> str | None:
-        return None if text is None else text.for_audience(self.audience)
+        value = None if text is None else text.for_audience(self.audience)
+        return fill_placeholders(value, self.placeholders) if isinstance(value, str) else value
 
     def rich(self, text: src.Tekst | None) -> RichText | None:
         value = self.raw(text)
@@ -235,6 +244,7 @@ class _Resolver:
             attention_points=self.shared("aandachtspunten"),
             signals=self.shared("signalen"),
             core_concepts=self.shared("kernbegrippen"),
+            glossary=tuple(GlossaryEntry(b.term, self.rich(b.uitleg)) for b in self.visible(lesson.begrippen)),
             sources=tuple(
                 Source(self.rich(b.titel), b.url, self.rich(b.toelichting)) for b in lesson.bronnen
             ),

@@ -316,6 +316,14 @@ class Bron(Strict):
     toelichting: Tekst | None = None
 
 
+class Begrip(Strict):
+    """A word pupils may not know, explained in plain words: on a slide, on the worksheet and in the guide."""
+
+    term: Text = Field(min_length=1, description="Het woord, zoals 'uitbuiter'.")
+    uitleg: Tekst = Field(description="Korte uitleg in gewone woorden; mag per doelgroep anders zijn.")
+    alleen: list[AudienceId] | None = None
+
+
 class Les(Strict):
     """One lesson: lessons/<reeks>/<id>/les.yaml."""
 
@@ -332,6 +340,7 @@ class Les(Strict):
     lesverloop: list[Fase] = Field(min_length=1)
     hulplijnen: list[str] | None = None
     bronnen: list[Bron] = Field(default_factory=list)
+    begrippen: list[Begrip] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod

@@ -50,7 +50,9 @@ SIGNALS_AFTER = "Twijfelt u? Vertrouw op uw gevoel en praat erover, met uw kind 
 HELP_PARENTS = "Hier kunt u zelf terecht voor advies. Bij de organisaties met 'anoniem' hoeft u uw naam niet te noemen."
 HELP_CHILD = "Deze hulp noemen we ook in de les. Hier kan uw kind zelf terecht:"
 SCHOOL_QUESTIONS = "Hebt u vragen over de les? Of maakt u zich zorgen? Neem dan contact op met:"
-NO_SCHOOL_QUESTIONS = "Hebt u vragen over de les? Of maakt u zich zorgen? Neem dan contact op met de mentor of leerkracht van uw kind."
+NO_SCHOOL_QUESTIONS = ("Hebt u vragen over de les? Of maakt u zich zorgen? Neem dan contact op met de school. "
+                       "Bijvoorbeeld met {wie}.")
+"""`{wie}`: the school's help people of the audience, worded for parents (doelgroepen.yaml `hulp_op_school`)."""
 CLOSING = "Met vriendelijke groet,"
 
 FIXED_TEXTS = (ANNOUNCE, WHAT_IS, WHY, *AT_HOME, SIGNALS_INTRO, SIGNALS_AFTER, HELP_PARENTS, HELP_CHILD,
@@ -99,7 +101,7 @@ def letter_story(guide: Guide, document: LessonDocument) -> list[Flowable]:
         guide.space(0.3), guide.para(text_markup(SIGNALS_AFTER)),
     ])]
     story += _help(guide, document, heading)
-    story += _contact(guide, document.school, heading)
+    story += _contact(guide, document, heading)
     return story
 
 
@@ -138,14 +140,16 @@ def _help(guide: Guide, document: LessonDocument, heading) -> list[Flowable]:
     return story
 
 
-def _contact(guide: Guide, school: SchoolInfo | None, heading) -> list[Flowable]:
+def _contact(guide: Guide, document: LessonDocument, heading) -> list[Flowable]:
     """Who to ask, then the greeting. The school's people are a table that may continue on the next page under its
     header row; the heading moves along only when fewer than a few rows would follow it."""
     styles = guide.styles
+    school = document.school
     closing: list[Flowable] = [guide.space(1.0), guide.para(text_markup(CLOSING))]
     if not (school and school.contacts):
         closing.append(WriteLine(8 * mm))
-        ask = callout(guide, [guide.para(text_markup(NO_SCHOOL_QUESTIONS))])
+        ask_text = NO_SCHOOL_QUESTIONS.format(wie=document.audience.school_help.for_parents)
+        ask = callout(guide, [guide.para(text_markup(ask_text))])
         return [KeepTogether([Paragraph("Vragen?", heading), ask, *closing])]
     closing.append(guide.para(text_markup(school.name), styles.body_bold))
     return [CondPageBreak(BODY_PT * 12), Paragraph("Vragen?", heading), guide.para(text_markup(SCHOOL_QUESTIONS)),

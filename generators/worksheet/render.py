@@ -9,7 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from generators.diagnostics import BuildAborted
-from generators.lesson.document import HelpRoute, LessonDocument, SchoolInfo
+from generators.lesson.document import LessonDocument
 from generators.pdf.pages import PageFurniture, PageGeometry, PdfMeta, build_pdf
 from generators.pdf.style import (
     Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, mm_to_pt, register_fonts, rich_markup, table_style,
@@ -65,14 +65,14 @@ def worksheet_story(document: LessonDocument, version: Version) -> list[Flowable
     spacing = mm_to_pt(typography.worksheet_line_spacing_mm)
     sheet = Sheet(styles, version.answers, version.fillable, spacing, PageGeometry().frame_width)
     story: list[Flowable] = _title_block(document, version, sheet)
+    if document.glossary:
+        story += [_glossary_box(document, sheet), Spacer(1, styles.body_pt * 1.4)]
     for exercise in document.exercises:
         try:
             story += exercise_flowables(exercise, sheet)
         except MissingGlyph as error:
             raise _located(error, document, f"opdracht {exercise.head.number}") from None
-    contacts = document.school.contacts if document.school else ()
-    if document.help_routes or contacts:
-        story += [Spacer(1, styles.body_pt * 1.8), _help_box(document.help_routes, document.school, sheet)]
+    story += [Spacer(1, styles.body_pt * 1.8), _help_box(document, sheet)]
     return story
 
 
@@ -112,10 +112,28 @@ def _name_fields(sheet: Sheet) -> Table:
     return table
 
 
-def _help_box(routes: tuple[HelpRoute, ...], school: SchoolInfo | None, sheet: Sheet) -> Flowable:
+def _glossary_box(document: LessonDocument, sheet: Sheet) -> Flowable:
+    """The lesson's hard words with their plain explanation, above the exercises: the same words as on the slide.
+
+    Why a tinted box with the term in its own column: a pupil finds a word by scanning the left edge."""
+    styles = sheet.styles
+    term_style = styles.body_bold
+    rows = [[Paragraph(text_markup(document.audience.glossary_title), styles.box_title), ""]]
+    rows += [[Paragraph(text_markup(entry.term), term_style), Paragraph(rich_markup(entry.explanation), styles.body)]
+             for entry in document.glossary]
+    widest = max(stringWidth(entry.term, term_style.fontName, term_style.fontSize) for entry in document.glossary)
+    term_width = min(max(widest + 18, 30 * mm), sheet.width * 0.4)
+    table = Table(rows, colWidths=[term_width, None], hAlign="LEFT", repeatRows=1, splitInRow=1)
+    table.setStyle(_box_style(("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 1), (-1, -2), 0.5, Colours.white),
+                              padding=(8, 4, 5)))
+    return table
+
+
+def _help_box(document: LessonDocument, sheet: Sheet) -> Flowable:
     """Every pupil-facing sheet ends with where to get help, anonymously too, and who at school; two columns keep
     it short, and a long list continues on the next page under the same title."""
     styles = sheet.styles
+    routes, school, school_help = document.help_routes, document.school, document.audience.school_help
     cells = []
     for route in routes:
         reach = " · ".join(text_markup(x) for x in (route.phone, route.website) if x)
@@ -129,20 +147,30 @@ def _help_box(routes: tuple[HelpRoute, ...], school: SchoolInfo | None, sheet: S
         rows.append([Paragraph(f"Op school: {text_markup(school.name)}", head), ""])
         rows += _pairs([Paragraph(f"<b>{text_markup(c.name)}</b>, {text_markup(role_text(c.role, c.function))}"
                                   f"<br/>{text_markup(c.reach)}", styles.small_ink) for c in school.contacts])
+    else:
+        spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        at_school = f"<b>{text_markup(school_help.lead)}:</b> {text_markup(school_help.for_pupils)}."
+        rows.append([Paragraph(at_school, styles.small_ink.clone("school-roles", spaceBefore=3)), ""])
     table = Table(rows, colWidths=["50%", "50%"], hAlign="LEFT", repeatRows=1, splitInRow=1)
-    table.setStyle(table_style(
-        *spans,
+    table.setStyle(_box_style(*spans, padding=(6, 3, 3)))
+    return KeepTogether([table])
+
+
+def _box_style(*extra: tuple, padding: tuple[float, float, float]):
+    """A tinted box with a title row: `padding` is (right, top, bottom) of the rows; the title and last row get more."""
+    right, top, bottom = padding
+    return table_style(
+        *extra,
         ("BOX", (0, 0), (-1, -1), 1, Colours.primary),
         ("BACKGROUND", (0, 0), (-1, -1), Colours.tint),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), right),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
         ("TOPPADDING", (0, 0), (-1, 0), 8),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
-    ))
-    return KeepTogether([table])
+    )
 
 
 def _pairs(cells: list) -> list[list]:

@@ -30,7 +30,7 @@ def test_plan_order_quiz_answer_and_closing(project):
         _, slides = lesson_to_deck_plan(document)
         assert [s.layout for s in slides[:2]] == ["Titel", "Inhoud"]
         assert slides[1].title == "Leerdoelen"
-        assert slides[-1].layout == "Afsluiting" and slides[-1].title == "Waar kun je terecht?"
+        assert slides[-1].layout == "Afsluiting" and slides[-1].title == document.audience.closing_title
         assert sum(s.layout == "Sectie" for s in slides) == len(document.phases)
         for before, after in zip(slides, slides[1:]):
             if after.title.endswith(": het antwoord"):

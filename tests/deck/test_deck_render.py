@@ -34,7 +34,7 @@ def test_every_deck_is_16_9_with_unique_titles_in_title_placeholders(decks):
             titles.append(title.text_frame.text)
         assert len(titles) == len(set(titles)), (_name(document), titles)
         assert titles[0] == document.title.plain
-        assert titles[-1].startswith("Waar kun je terecht?")
+        assert titles[-1].startswith(document.audience.closing_title)
 
 
 def test_closing_slide_names_every_help_route(decks):

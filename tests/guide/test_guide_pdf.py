@@ -93,10 +93,13 @@ def test_every_font_is_embedded(key):
 
 @pytest.mark.parametrize("key", KEYS)
 def test_without_a_school_file_a_box_to_fill_in(key):
+    """One line per help person of the audience (doelgroepen.yaml), plus the aandachtsfunctionaris for the meldcode."""
     text = guide_text(key)
     assert "Vul dit in vóór de les" in text
-    for role in ("Mentor:", "Vertrouwenspersoon:", "Aandachtsfunctionaris:"):
-        assert role in text
+    roles = documents()[key].audience.school_help.roles
+    for role in (*roles, "aandachtsfunctionaris", "anders"):
+        assert f"{role[:1].upper()}{role[1:]}:" in text
+    assert ("Mentor:" in text) == ("mentor" in roles)
 
 
 @pytest.mark.parametrize("key", KEYS)
