@@ -39,7 +39,7 @@ def open_deck(data: bytes):
 
 
 def text_dump(presentation) -> str:
-    """Per slide: layout, title, every text placeholder's paragraphs, picture alt text, notes."""
+    """Per slide: layout, title, every text placeholder's paragraphs, picture alt text, other text boxes, notes."""
     from generators.deck.template import text_placeholders, title_placeholder
 
     lines = []
@@ -53,6 +53,8 @@ def text_dump(presentation) -> str:
             descr = shape.element.find(".//{*}cNvPr").get("descr")
             if descr:
                 lines.append(f"  beeld| {descr}")
+            if not shape.is_placeholder and shape.has_text_frame and shape.text_frame.text:
+                lines.append(f"  {shape.name}| {shape.text_frame.text}")
         if slide.has_notes_slide:
             for paragraph in slide.notes_slide.notes_text_frame.paragraphs:
                 lines.append(f"  notitie| {paragraph.text}")

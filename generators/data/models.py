@@ -114,6 +114,7 @@ class Item(Strict):
     titel: Text
     uitleg: Text | None = None
     doelgroepen: list[str] | None = None  # only for these audiences; without: for every audience
+    feit: Slug | None = Field(None, description="Een feit uit feiten.yaml als uitleg, met zijn bron.")
 
 
 class Meldcode(Strict):

@@ -8,6 +8,9 @@ from pathlib import Path
 from generators.data.models import (
     Doelgroep, Doelgroepen, Hulplijn, Hulplijnen, Item, ItemList, Kerndoel, Kerndoelen, Meldcode, Reeksen,
 )
+from generators.data.facts import Feit, Feiten, check_facts
+from generators.data.organisations import Organisaties, name_key
+from generators.data.protocol import Stappenplan, check_protocol
 from generators.diagnostics import Diagnostics, did_you_mean
 from generators.lesson.model_loading import Loaded, load_model
 
@@ -22,6 +25,19 @@ class SharedData:
     kerndoelen: Loaded[Kerndoelen]
     reeksen: Loaded[Reeksen]
     lists: dict[str, Loaded[ItemList]]
+    feiten: Loaded[Feiten]
+    sextortie: Loaded[Stappenplan]
+    organisaties: Loaded[Organisaties]
+
+    @property
+    def facts(self) -> dict[str, Feit]:
+        return {f.id: f for f in self.feiten.model.feiten}
+
+    @property
+    def known_names(self) -> tuple[str, ...]:
+        """Names a lesson may use (see organisations.is_known): helplines, the sources of facts, organisaties.yaml."""
+        names = [h.naam for h in self.hulplijnen.model.hulplijnen] + [f.bron for f in self.feiten.model.feiten]
+        return tuple(name_key(n) for n in names + list(self.organisaties.model.namen))
 
     @property
     def audience_ids(self) -> list[str]:
@@ -63,10 +79,16 @@ def load_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData | N
     kerndoelen = load_model(data_dir / "kerndoelen.yaml", Kerndoelen, diagnostics, kind="gegevensbestand")
     reeksen = load_model(data_dir / "reeksen.yaml", Reeksen, diagnostics, kind="gegevensbestand")
     lists = {name: load_model(data_dir / f"{name}.yaml", ItemList, diagnostics, kind="gegevensbestand") for name in LIST_SOURCES}
-    if any(x is None for x in (doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, *lists.values())):
+    feiten = load_model(data_dir / "feiten.yaml", Feiten, diagnostics, kind="gegevensbestand")
+    sextortie = load_model(data_dir / "sextortie.yaml", Stappenplan, diagnostics, kind="gegevensbestand")
+    organisaties = load_model(data_dir / "organisaties.yaml", Organisaties, diagnostics, kind="gegevensbestand")
+    loaded = (doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, *lists.values(), feiten, sextortie, organisaties)
+    if any(x is None for x in loaded):
         return None
-    data = SharedData(doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, lists)  # type: ignore[arg-type]
+    data = SharedData(doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, lists,  # type: ignore[arg-type]
+                      feiten, sextortie, organisaties)  # type: ignore[arg-type]
     _check_references(data, diagnostics)
+    _check_facts_and_protocol(data, diagnostics)
     return None if any(d.is_error for d in diagnostics.items[start:]) else data
 
 
@@ -122,6 +144,27 @@ def _check_roles(data: SharedData, diagnostics: Diagnostics) -> None:
                     "rol-onbekend",
                     f"Onbekende rol '{role}'.{did_you_mean(role, roles)} Kies uit: {', '.join(roles)}.",
                     loaded.source.location(("doelgroepen", i, "hulp_op_school", "rollen", j)),
+                )
+
+
+def _check_facts_and_protocol(data: SharedData, diagnostics: Diagnostics) -> None:
+    """The fact registry and the sextortion steps are complete, and every list item's `feit` exists."""
+    check_facts(data.feiten, data.audience_ids, diagnostics)
+    check_protocol(data.sextortie, data.audience_ids, data.helplines, diagnostics)
+    facts = data.facts
+    for loaded in data.lists.values():
+        for i, item in enumerate(loaded.model.items):
+            if item.feit is not None and item.feit not in facts:
+                diagnostics.error(
+                    "feit-onbekend",
+                    f"Onbekend feit '{item.feit}'.{did_you_mean(item.feit, facts)} Kies uit: {', '.join(facts)}.",
+                    loaded.source.location(("items", i, "feit")),
+                )
+            if item.feit is not None and item.uitleg is not None:
+                diagnostics.error(
+                    "feit-en-tekst",
+                    "Geef een 'uitleg' of een 'feit', niet allebei: de tekst van het feit is de uitleg.",
+                    loaded.source.location(("items", i, "uitleg")),
                 )
 
 

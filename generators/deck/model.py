@@ -23,6 +23,7 @@ class Para:
     bullet: str = NO_BULLET
     number: int = 1
     space_before: float = 0.0
+    source: str | None = None  # a fact's source: the slide shows it in a line at the bottom ('Bron: ...')
 
     @property
     def text(self) -> str:

@@ -11,8 +11,8 @@ from string import ascii_uppercase
 
 from generators.deck.model import BULLET, NO_BULLET, NUMBER, DeckMeta, Para, PlannedImage, PlannedSlide
 from generators.lesson.document import (
-    Activity, BulletSlide, CaseSlide, DiscussionSlide, ImageSlide, LessonDocument, QuizSlide, QuoteSlide,
-    RichText, Run, Slide, StatementSlide, TwoColumnSlide,
+    Activity, BulletSlide, CaseSlide, DiscussionSlide, FactSlide, ImageSlide, LessonDocument, QuizSlide, QuoteSlide,
+    RichText, Run, Slide, SourcedText, StatementSlide, TwoColumnSlide,
 )
 from generators.data.school_limits import role_text
 
@@ -41,7 +41,8 @@ def _runs(text: RichText | str, bold: bool | None = None, italic: bool | None = 
 
 def _para(text: RichText | str, size: float, bullet: str = NO_BULLET, space: float = 0.0, number: int = 1,
           bold: bool | None = None, italic: bool | None = None) -> Para:
-    return Para(_runs(text, bold, italic), size, bullet, number, space)
+    source = text.source if isinstance(text, SourcedText) else None
+    return Para(_runs(text, bold, italic), size, bullet, number, space, source)
 
 
 def _minutes(n: int) -> str:
@@ -171,11 +172,14 @@ def _activity_slides(activity: Activity, slide: Slide, sizes: _Sizes, document: 
         return [PlannedSlide("Vraag", title, (question,), notes=_activity_notes(activity, listen), activity=activity.number)]
     if isinstance(slide, QuizSlide):
         return _quiz_slides(activity, slide, sizes)
+    if isinstance(slide, FactSlide):
+        return [PlannedSlide("Inhoud", title, ((_para(slide.fact, sizes.large + 4, bold=True),),), **base)]
     raise TypeError(f"unknown slide kind {type(slide).__name__}")
 
 
 def _option(index: int, option: RichText, size: float, bold: bool = False) -> Para:
-    return Para((Run(f"{ascii_uppercase[index]}   ", bold=True),) + _runs(option, bold=bold or None), size, space_before=12)
+    return Para((Run(f"{ascii_uppercase[index]}   ", bold=True),) + _runs(option, bold=bold or None), size, space_before=12,
+                source=option.source if isinstance(option, SourcedText) else None)
 
 
 def _quiz_slides(activity: Activity, slide: QuizSlide, sizes: _Sizes) -> list[PlannedSlide]:

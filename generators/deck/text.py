@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lxml import etree
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.util import Pt
 
@@ -25,6 +26,13 @@ def write_paras(frame, paras: tuple[Para, ...]) -> None:
         paragraph.space_before = Pt(para.space_before)
         for source in para.runs:
             _add_run(paragraph, source.text, para.size, source.bold, source.italic)
+
+
+def write_source_line(frame, text: str, size: float) -> None:
+    """A small italic line in the theme's accent colour, such as 'Bron: CoMensha'."""
+    frame.word_wrap = True
+    _add_run(frame.paragraphs[0], text, size, italic=True)
+    frame.paragraphs[0].runs[0].font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
 
 
 def write_notes(frame, notes: tuple[str, ...]) -> None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import io
 
-from pptx.util import Emu
+from pptx.util import Emu, Inches
 
-from generators.deck.model import DeckPlan, PlannedImage
+from generators.deck.model import DeckPlan, PlannedImage, PlannedSlide
 from generators.deck.package import CoreProperties, save_deterministic, set_core_properties
 from generators.deck.template import open_template, picture_placeholder, text_placeholders, title_placeholder
-from generators.deck.text import write_notes, write_paras, write_title
+from generators.deck.text import write_notes, write_paras, write_source_line, write_title
 from generators.lesson.image_assets import normalized_png
 
 
@@ -30,6 +30,7 @@ def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
                 write_paras(by_idx[idx].text_frame, paras)
         if planned.image is not None:
             _write_image(slide, planned.image, presentation)
+        _write_sources(slide, planned, presentation)
         notes = slide.notes_slide.notes_text_frame if planned.notes else None
         if notes is not None:
             write_notes(notes, planned.notes)
@@ -49,6 +50,26 @@ def _layouts(presentation, names: set[str]) -> dict[str, tuple]:
             title = title_placeholder(layout).placeholder_format.idx
             found[layout.name] = layout, title, tuple(ph.placeholder_format.idx for ph in text_placeholders(layout))
     return found
+
+
+SOURCE_PT = 14
+SOURCE_BAND = Inches(0.46)
+
+
+def _write_sources(slide, planned: PlannedSlide, presentation) -> None:
+    """The sources of the facts on this slide, in one small line at the bottom ('Bron: ...').
+
+    Why from the paragraphs: a list split over two slides shows on each part the sources of its own facts.
+    Why the bottom band: every layout's text boxes end above it, so the line never covers slide text.
+    """
+    sources = list(dict.fromkeys(para.source for box in planned.boxes for para in box if para.source))
+    if not sources:
+        return
+    margin = title_placeholder(slide).left
+    box = slide.shapes.add_textbox(margin, presentation.slide_height - SOURCE_BAND, presentation.slide_width - 2 * margin,
+                                   SOURCE_BAND)
+    box.name = "Bron"
+    write_source_line(box.text_frame, f"{'Bron' if len(sources) == 1 else 'Bronnen'}: {'; '.join(sources)}", SOURCE_PT)
 
 
 def _write_image(slide, image: PlannedImage, presentation) -> None:

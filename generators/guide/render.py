@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Tab
 
 from generators.deck.render import deck_plan
 from generators.guide.answers import exercise_answers
+from generators.guide.facts import fact_sources, protocol_steps
 from generators.guide.lesson_plan import LESSON_PLAN_KEY, References, lesson_plan, minutes_text
 from generators.guide.parts import (
     Guide, bullets, callout, facts_table, minor_heading, rich_bullets, section_heading, shared_items, sub_heading, titled,
@@ -148,6 +149,8 @@ def _background(guide: Guide, document: LessonDocument) -> list[Flowable]:
                         [guide.para(rich_markup(p), body) for p in document.background], 1)
     story += titled(sub_heading(guide, "Kernbegrippen"), shared_items(guide, document.core_concepts), 3)
     story += titled(sub_heading(guide, "Signalen van uitbuiting"), shared_items(guide, document.signals), 3)
+    story += protocol_steps(guide, document.sextortion)
+    story += fact_sources(guide, document.facts)
     if document.sources:
         items = []
         for source in document.sources:

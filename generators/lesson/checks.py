@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from generators.diagnostics import Diagnostics, did_you_mean
 from generators.lesson.image_assets import check_image
 from generators.lesson.model_loading import Loaded
+from generators.lesson.own_facts import OwnFactsCheck
 from generators.data.shared import SharedData
 from generators.lesson.source_model import (
     DEFAULT_KEY,
@@ -86,6 +87,7 @@ class LessonChecker:
         self.data = data
         self.diagnostics = diagnostics
         self.audiences = [a for a in self.lesson.doelgroepen if a in data.audience_ids]
+        self.own_facts = OwnFactsCheck(loaded.source, data.known_names, diagnostics)
 
     def error(self, code: str, message: str, loc: Loc) -> None:
         self.diagnostics.error(code, message, self.source.location(loc))
@@ -186,6 +188,7 @@ class LessonChecker:
         """Why only emptiness: characters that may not be in a text are found while reading (text_characters)."""
         if not text.strip():
             self.error("tekst-leeg", "Deze tekst is leeg.", loc)
+        self.own_facts.check(text, loc)
 
     def check_only(self, only: list[str], loc: Loc) -> None:
         for i, audience in enumerate(only):
@@ -202,7 +205,18 @@ class LessonChecker:
                     loc + (i,),
                 )
 
+    def check_fact(self, block: BaseModel, loc: Loc) -> None:
+        fact = getattr(block, "feit", None)
+        facts = self.data.facts
+        if isinstance(fact, str) and fact not in facts:
+            self.error(
+                "feit-onbekend",
+                f"Onbekend feit '{fact}'.{did_you_mean(fact, facts)} Kies uit assets/data/feiten.yaml: {', '.join(facts)}.",
+                loc + ("feit",),
+            )
+
     def check_block(self, block: BaseModel, loc: Loc, active: frozenset[str]) -> None:
+        self.check_fact(block, loc)
         if isinstance(block, (QuizDia, MeerkeuzeOpdracht)):
             self.check_choice(block, loc, active)
         elif isinstance(block, (OpenOpdracht, ReflectieOpdracht, CasusVraag)):
@@ -225,6 +239,13 @@ class LessonChecker:
         elif isinstance(block, Afbeelding) and active:
             for code, message in check_image(self.source.path.parent, block.pad):
                 self.error(code, message, loc + ("pad",))
+        elif isinstance(block, GegevensDia) and block.items and block.bron == "sextortie":
+            self.error(
+                "stappenplan-heel",
+                "Het stappenplan bij chantage met beelden toon je altijd helemaal en in dezelfde volgorde, zodat "
+                "geen twee pagina's iets anders zeggen. Haal 'items' weg.",
+                loc + ("items",),
+            )
         elif isinstance(block, GegevensDia) and block.items:
             _, items = self.data.items(block.bron)
             ids = [item.id for item in items]

@@ -37,6 +37,13 @@ class RichText:
         return bool(self.plain.strip())
 
 
+@dataclass(frozen=True)
+class SourcedText(RichText):
+    """Text that states a fact from feiten.yaml: renderers that show it to pupils show `source` with it."""
+
+    source: str
+
+
 # --- audience, shared facts, school -------------------------------------------------------
 
 
@@ -115,6 +122,7 @@ class SharedItem:
 
     title: str
     text: str | None
+    fact: Fact | None = None  # when `text` is a fact from feiten.yaml (its long wording)
 
 
 @dataclass(frozen=True)
@@ -173,6 +181,38 @@ class SchoolInfo:
     place: str | None
     region: str | None
     contacts: tuple[Contact, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact from feiten.yaml that the lesson uses, as the guide lists it with its source."""
+
+    id: str
+    text: str
+    source: str  # who says it, as the slide's source line shows it
+    file: str  # the source text in ../shared, and the place and words in it
+    place: str
+    quotes: tuple[str, ...]
+    scope: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class ProtocolStep:
+    """One step of the sextortion protocol: short for pupils, with the explanation for the teacher."""
+
+    text: RichText
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """The steps for blackmail with images (sextortie.yaml), in their one order, worded for this audience."""
+
+    title: str
+    intro: str
+    order: RichText  # why this order: the answer key's explanation of an order exercise
+    steps: tuple[ProtocolStep, ...]
 
 
 @dataclass(frozen=True)
@@ -253,6 +293,14 @@ class QuizSlide:
 
 
 @dataclass(frozen=True)
+class FactSlide:
+    """A slide with one fact, large, and its source under it."""
+
+    title: RichText
+    fact: SourcedText
+
+
+@dataclass(frozen=True)
 class TwoColumnSlide:
     """A slide comparing two lists side by side, each under its own heading."""
 
@@ -264,7 +312,8 @@ class TwoColumnSlide:
 
 
 Slide = Union[
-    BulletSlide, ImageSlide, QuoteSlide, StatementSlide, CaseSlide, DiscussionSlide, QuizSlide, TwoColumnSlide
+    BulletSlide, ImageSlide, QuoteSlide, StatementSlide, CaseSlide, DiscussionSlide, QuizSlide, TwoColumnSlide,
+    FactSlide,
 ]
 
 # --- worksheet exercises ------------------------------------------------------------------
@@ -477,6 +526,8 @@ class LessonDocument:
     parent_help_routes: tuple[HelpRoute, ...] = ()  # hulplijnen.yaml `ouders: true`, for the letter to parents
     core_concepts: SharedList = field(default=SharedList(None, ()))  # kernbegrippen.yaml, for the guide's background
     glossary: tuple[GlossaryEntry, ...] = ()  # the lesson's `begrippen` for this audience
+    facts: tuple[Fact, ...] = ()  # every fact from feiten.yaml this audience sees, in order of first use
+    sextortion: Protocol | None = None  # the sextortion steps, when a slide or exercise of this audience shows them
 
     def outline(self) -> LessonDocument:
         """The same document without its lesson content (phases, materials, background, sources).
@@ -484,7 +535,8 @@ class LessonDocument:
         Why: the catalog and the pack READMEs need only titles, audience, goals and minutes, and a
         build keeps this much of every document of the catalog until the end.
         """
-        return replace(self, phases=(), materials=(), preparation=(), background=(), sources=())
+        return replace(self, phases=(), materials=(), preparation=(), background=(), sources=(), facts=(),
+                       sextortion=None)
 
     @property
     def activities(self) -> Iterator[Activity]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from generators.lesson.model_loading import Loaded, load_model
 from generators.data.shared import SharedData
 from generators.lesson.source_model import DEFAULT_KEY, Activiteit, Fase, Les, PerAudience, Punt, QuizDia, Strict, Text
 from generators.lesson.syllables import SyllableCounts
+from generators.lesson.text_location import TextLocator
 
 Loc = tuple[Any, ...]
 
@@ -216,6 +216,7 @@ class LessonLinter:
         self.diagnostics = diagnostics
         self.rules = rules
         self.groups = {a: data.audience(a) for a in self.lesson.doelgroepen if a in data.audience_ids}
+        self.locator = TextLocator(loaded.source)
 
     def run(self) -> None:
         fragments = list(pupil_fragments(self.lesson, self.groups))
@@ -230,30 +231,9 @@ class LessonLinter:
 
     # -- where in the file -------------------------------------------------------------
 
-    @cached_property
-    def _raw(self) -> tuple[str, list[int]]:
-        try:
-            text = self.source.path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            text = ""
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        return text, starts
-
     def locate(self, loc: Loc, snippet: str | None = None) -> Location:
-        """The value at `loc`; with a snippet, the line and column where that snippet starts inside it.
-
-        Why: a long text is a folded block of several lines; the author needs the line of the sentence."""
-        base = self.source.location(loc)
-        raw, starts = self._raw
-        if not snippet or base.line <= 0 or base.line > len(starts):
-            return base
-        head = snippet.split()[:3]
-        pattern = r"\s+".join(re.escape(w) for w in head)
-        found = re.compile(pattern).search(raw, starts[base.line - 1] + base.column - 1)
-        if not found:
-            return base
-        line = raw.count("\n", 0, found.start())
-        return Location(base.path, line + 1, found.start() - starts[line] + 1)
+        """The value at `loc`; with a snippet, the line and column where that snippet starts inside it."""
+        return self.locator.locate(loc, snippet)
 
     # -- sentence and bullet length ----------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from dataclasses import replace
 from typing import Any, Sequence
 
 from generators.data.models import Doelgroep, Hulplijn, School
@@ -25,6 +26,8 @@ from generators.lesson.document import (
     DiscussionSlide,
     Exercise,
     ExerciseHead,
+    Fact,
+    FactSlide,
     Factsheet,
     FillInExercise,
     Gap,
@@ -38,6 +41,8 @@ from generators.lesson.document import (
     OpenExercise,
     OrderExercise,
     Phase,
+    Protocol,
+    ProtocolStep,
     QuizSlide,
     QuoteSlide,
     ReflectionExercise,
@@ -48,12 +53,15 @@ from generators.lesson.document import (
     SharedList,
     Slide,
     Source,
+    SourcedText,
     StatementSlide,
     TrueFalseExercise,
     TrueFalseStatement,
     TwoColumnSlide,
     Typography,
 )
+from generators.data.facts import Feit
+from generators.data.protocol import fill_helplines
 from generators.lesson.model_loading import Loaded
 from generators.lesson.placeholders import fill_placeholders, placeholder_values
 from generators.lesson.school_help import school_help_of
@@ -141,7 +149,21 @@ def shared_list(data: SharedData, name: str, only: Sequence[str] | None = None, 
         items = [by_id[i] for i in only]
     if audience is not None:
         items = [item for item in items if not getattr(item, "doelgroepen", None) or audience in item.doelgroepen]
-    return SharedList(intro, tuple(SharedItem(i.titel, i.uitleg) for i in items))
+    return SharedList(intro, tuple(_shared_item(data, i) for i in items))
+
+
+def _shared_item(data: SharedData, item) -> SharedItem:
+    """An item of a shared list; one with a `feit` is explained by that fact's long wording."""
+    if item.feit is None:
+        return SharedItem(item.titel, item.uitleg)
+    fact = fact_of(data.facts[item.feit])
+    return SharedItem(item.titel, fact.text, fact)
+
+
+def fact_of(fact: Feit) -> Fact:
+    where = fact.vindplaats
+    return Fact(fact.id, fact.lang, fact.bron, where.bestand, where.plaats, tuple(where.citaten), fact.reikwijdte,
+                fact.jaar)
 
 
 def resolve_factsheet(data: SharedData, school: School | None) -> Factsheet:
@@ -172,6 +194,8 @@ class _Resolver:
         self.placeholders = placeholder_values(school_help_of(self.group, data.doelgroepen.model.rollen))
         self.activity_number = 0
         self.exercise_number = 0
+        self.facts: dict[str, Fact] = {}  # what the document shows, in order of first use
+        self.protocol: Protocol | None = None
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -191,8 +215,41 @@ class _Resolver:
         value = self.raw(text)
         return () if value is None else parse_paragraphs(value)
 
-    def items(self, points: Sequence[src.Punt] | None) -> tuple[RichText, ...]:
-        return tuple(parse_inline(self.raw(p.tekst) or "") for p in points or () if self.shows(p))
+    def items(self, points: Sequence[src.Punt] | None, long: bool = False) -> tuple[RichText, ...]:
+        """The visible points; a `feit` in its short wording for this audience, or with `long` the guide's."""
+        return tuple(self.point(p, long) for p in points or () if self.shows(p))
+
+    def point(self, point: src.Punt, long: bool = False) -> RichText:
+        return self.fact(point.feit, long) if point.feit else parse_inline(self.raw(point.tekst) or "")
+
+    def fact(self, fact_id: str, long: bool = False) -> SourcedText:
+        """A fact as this audience reads it, with its source; the document lists every fact used."""
+        fact = self.data.facts[fact_id]
+        self.facts.setdefault(fact_id, fact_of(fact))
+        wording = fact.lang if long else self.raw(fact.kort) or ""
+        return SourcedText(parse_inline(wording).runs, fact.bron)
+
+    def explain(self, text: src.Tekst | None, fact_id: str | None) -> RichText | None:
+        """An answer's explanation: the author's `uitleg`, then the fact that explains it (with its source)."""
+        explanation = self.rich(text)
+        if fact_id is None:
+            return explanation
+        fact = self.fact(fact_id)
+        before = explanation.runs + (Run(" "),) if explanation else ()
+        return SourcedText(before + fact.runs, fact.source)
+
+    def sextortion(self) -> Protocol:
+        """The sextortion steps for this audience; using them puts them in the guide."""
+        plan, helplines = self.data.sextortie.model, self.data.helplines
+
+        def text(value: src.PerAudience | str) -> str:
+            return fill_helplines(value if isinstance(value, str) else self.raw(value) or "", helplines)
+
+        self.protocol = Protocol(
+            text(plan.titel), text(plan.inleiding), parse_inline(text(plan.volgorde)),
+            tuple(ProtocolStep(parse_inline(text(step.tekst)), text(step.uitleg)) for step in plan.stappen),
+        )
+        return self.protocol
 
     def visible(self, blocks: Sequence[Any] | None) -> list[Any]:
         return [b for b in blocks or () if self.shows(b)]
@@ -213,7 +270,7 @@ class _Resolver:
         phases = tuple(self.phase(i, p) for i, p in enumerate(lesson.lesverloop) if self.shows(p))
         selected = lesson.hulplijnen or [h.id for h in self.data.hulplijnen.model.hulplijnen]
         helplines = self.data.helplines
-        return LessonDocument(
+        document = LessonDocument(
             lesson_id=lesson.id,
             series=lesson.reeks,
             title=self.rich(lesson.titel),
@@ -232,7 +289,7 @@ class _Resolver:
             ),
             materials=self.items(lesson.benodigdheden),
             preparation=self.items(lesson.voorbereiding),
-            background=self.items(lesson.achtergrond),
+            background=self.items(lesson.achtergrond, long=True),
             phases=phases,
             help_routes=tuple(
                 _route(helplines[i]) for i in selected if self.audience in helplines[i].doelgroepen
@@ -252,9 +309,15 @@ class _Resolver:
             school=school_info(school),
             source=self.source.display,
         )
+        # Why afterwards: every part above may show a fact or the steps, and the guide lists all of them.
+        return replace(document, facts=tuple(self.facts.values()), sextortion=self.protocol)
 
     def shared(self, name: str, only: Sequence[str] | None = None) -> SharedList:
-        return shared_list(self.data, name, only, self.audience)
+        listed = shared_list(self.data, name, only, self.audience)
+        for item in listed.items:
+            if item.fact is not None:
+                self.facts.setdefault(item.fact.id, item.fact)
+        return listed
 
     def phase(self, index: int, phase: src.Fase) -> Phase:
         title = self.rich(phase.titel) or parse_inline(PHASE_TITLES[phase.fase])
@@ -299,13 +362,19 @@ class _Resolver:
             return DiscussionSlide(title, self.rich(dia.vraag), self.items(dia.luisterpunten))
         if isinstance(dia, src.QuizDia):
             options, correct = self.choices(dia.opties, dia.juist)
-            return QuizSlide(title, self.rich(dia.vraag), options, correct, self.rich(dia.uitleg))
+            return QuizSlide(title, self.rich(dia.vraag), options, correct, self.explain(dia.uitleg, dia.feit))
         if isinstance(dia, src.TweeKolommenDia):
             return TwoColumnSlide(
                 title,
                 self.rich(dia.links.kop), self.items(dia.links.punten),
                 self.rich(dia.rechts.kop), self.items(dia.rechts.punten),
             )
+        if isinstance(dia, src.FeitDia):
+            return FactSlide(title, self.fact(dia.feit))
+        if isinstance(dia, src.GegevensDia) and dia.bron == "sextortie":
+            steps = self.sextortion()
+            return BulletSlide(self.rich(dia.titel) or parse_inline(steps.title), tuple(s.text for s in steps.steps),
+                               numbered=True)
         if isinstance(dia, src.GegevensDia):
             shared = self.shared(dia.bron, dia.items)
             title = self.rich(dia.titel) or parse_inline(SHARED_TITLES[dia.bron])
@@ -316,7 +385,7 @@ class _Resolver:
     def choices(self, options: list[src.Punt], correct: str | list[str]) -> tuple[tuple[RichText, ...], tuple[int, ...]]:
         letters = {c.strip().upper() for c in ([correct] if isinstance(correct, str) else correct)}
         kept = [(i, o) for i, o in enumerate(options) if self.shows(o)]
-        texts = tuple(parse_inline(self.raw(o.tekst) or "") for _, o in kept)
+        texts = tuple(self.point(o) for _, o in kept)
         right = tuple(n for n, (i, _) in enumerate(kept) if chr(ord("A") + i) in letters)
         return texts, right
 
@@ -348,10 +417,11 @@ class _Resolver:
             )
         if isinstance(opdracht, src.MeerkeuzeOpdracht):
             options, correct = self.choices(opdracht.opties, opdracht.juist)
-            return ChoiceExercise(head, self.rich(opdracht.vraag), options, correct, self.rich(opdracht.uitleg))
+            return ChoiceExercise(head, self.rich(opdracht.vraag), options, correct,
+                                  self.explain(opdracht.uitleg, opdracht.feit))
         if isinstance(opdracht, src.WaarNietWaarOpdracht):
             return TrueFalseExercise(head, tuple(
-                TrueFalseStatement(self.rich(s.stelling), s.antwoord == "waar", self.rich(s.uitleg))
+                TrueFalseStatement(self.rich(s.stelling), s.antwoord == "waar", self.explain(s.uitleg, s.feit))
                 for s in self.visible(opdracht.stellingen)
             ))
         if isinstance(opdracht, src.EensOneensOpdracht):
@@ -364,6 +434,10 @@ class _Resolver:
             return MatchExercise(head, pairs, self.shuffled(len(pairs), salt))
         if isinstance(opdracht, src.InvulOpdracht):
             return self.fill_in(head, opdracht)
+        if isinstance(opdracht, src.VolgordeOpdracht) and opdracht.bron == "sextortie":
+            protocol = self.sextortion()
+            steps = tuple(s.text for s in protocol.steps)
+            return OrderExercise(head, steps, self.shuffled(len(steps), salt), self.rich(opdracht.uitleg) or protocol.order)
         if isinstance(opdracht, src.VolgordeOpdracht):
             steps = self.items(opdracht.stappen)
             return OrderExercise(head, steps, self.shuffled(len(steps), salt), self.rich(opdracht.uitleg))
@@ -406,7 +480,8 @@ def _spaced(text: str) -> RichText:
 def _item_bullet(item: SharedItem) -> RichText:
     if not item.text:
         return RichText((Run(item.title),))
-    return RichText((Run(item.title + ": ", bold=True), Run(item.text)))
+    runs = (Run(item.title + ": ", bold=True), Run(item.text))
+    return SourcedText(runs, item.fact.source) if item.fact else RichText(runs)
 
 
 def _route(line: Hulplijn) -> HelpRoute:

@@ -71,21 +71,31 @@ class Minutes(PerAudience[Annotated[int, Field(ge=0, le=600)]]):
 
 
 class Punt(Strict):
-    """One list item: a text, optionally limited to some audiences."""
+    """One list item: a text or a fact from feiten.yaml (`feit: <id>`), optionally limited to some audiences."""
 
-    tekst: Tekst
+    tekst: Tekst | None = None
+    feit: Slug | None = Field(None, description="Een feit uit assets/data/feiten.yaml, met zijn bron, in plaats van tekst.")
     alleen: list[AudienceId] | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _bare_text(cls, value: Any) -> Any:
-        if isinstance(value, dict) and "tekst" in value:
+        if isinstance(value, dict) and ("tekst" in value or "feit" in value):
             return value
         return {"tekst": value}
+
+    @model_validator(mode="after")
+    def _text_or_fact(self) -> "Punt":
+        if (self.tekst is None) == (self.feit is None):
+            raise PydanticCustomError("feit-en-tekst", "Geef een tekst of een 'feit', niet allebei.")
+        return self
 
 
 class Block(Strict):
     alleen: list[AudienceId] | None = None
+
+
+FACT_EXPLAINS = "Een feit uit assets/data/feiten.yaml dat het antwoord uitlegt; het komt na 'uitleg', met zijn bron."
 
 
 # --- slides -------------------------------------------------------------------------------
@@ -148,6 +158,7 @@ class QuizDia(Block):
     opties: list[Punt] = Field(min_length=2, max_length=6)
     juist: str = Field(min_length=1)
     uitleg: Tekst | None = None
+    feit: Slug | None = Field(None, description=FACT_EXPLAINS)
 
 
 class TweeKolommenDia(Block):
@@ -157,7 +168,7 @@ class TweeKolommenDia(Block):
     rechts: Kolom
 
 
-SharedSource = Literal["meldcode", "gesprekstips", "aandachtspunten", "signalen"]
+SharedSource = Literal["meldcode", "gesprekstips", "aandachtspunten", "signalen", "sextortie"]
 
 
 class GegevensDia(Block):
@@ -169,10 +180,18 @@ class GegevensDia(Block):
     items: list[str] | None = None
 
 
+class FeitDia(Block):
+    """One fact from assets/data/feiten.yaml, large, with its source under it."""
+
+    soort: Literal["feit"]
+    titel: Tekst | None = None
+    feit: Slug
+
+
 Dia = Annotated[
     Union[
         InhoudDia, AfbeeldingDia, CitaatDia, StellingDia, CasusDia,
-        DiscussieDia, QuizDia, TweeKolommenDia, GegevensDia,
+        DiscussieDia, QuizDia, TweeKolommenDia, GegevensDia, FeitDia,
     ],
     Field(discriminator="soort"),
 ]
@@ -202,12 +221,14 @@ class MeerkeuzeOpdracht(ExerciseBase):
     opties: list[Punt] = Field(min_length=2, max_length=8)
     juist: str | list[str]
     uitleg: Tekst | None = None
+    feit: Slug | None = Field(None, description=FACT_EXPLAINS)
 
 
 class WaarStelling(Strict):
     stelling: Tekst
     antwoord: Literal["waar", "niet waar"]
     uitleg: Tekst | None = None
+    feit: Slug | None = Field(None, description=FACT_EXPLAINS)
     alleen: list[AudienceId] | None = None
 
 
@@ -247,11 +268,20 @@ class InvulOpdracht(ExerciseBase):
 
 
 class VolgordeOpdracht(ExerciseBase):
-    """`stappen` are written in the right order; the worksheet shows them mixed up."""
+    """`stappen` are written in the right order, or come from shared data (`bron`); the worksheet mixes them up."""
 
     soort: Literal["volgorde"]
-    stappen: list[Punt] = Field(min_length=2)
+    stappen: list[Punt] | None = Field(None, min_length=2)
+    bron: Literal["sextortie"] | None = Field(
+        None, description="De stappen en hun volgorde uit assets/data/sextortie.yaml, in plaats van 'stappen'.")
     uitleg: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _steps_or_source(self) -> "VolgordeOpdracht":
+        if (self.stappen is None) == (self.bron is None):
+            raise PydanticCustomError(
+                "stappen-of-bron", "Geef precies één van de twee: 'stappen' of 'bron: sextortie'.")
+        return self
 
 
 class CasusVraag(AnswerFields):

@@ -86,8 +86,8 @@ def test_every_number_and_site_printed_is_in_assets_data(name, with_school):
     assert set(PHONE.findall(printed)) <= known_phones
     assert set(SITE.findall(printed)) <= known_sites
     percentages = set(re.findall(r"\d+%", printed))
-    attention = " ".join(i.uitleg or "" for i in data().items("aandachtspunten")[1])
-    assert percentages and percentages <= set(re.findall(r"\d+%", attention))
+    facts = " ".join(f.lang for f in data().facts.values())
+    assert percentages and percentages <= set(re.findall(r"\d+%", facts))
 
 
 def test_school_edition_names_the_school_and_its_contacts():
