@@ -22,7 +22,7 @@ EMERGENCY = frozenset({"112"})
 NOT_TEXT = frozenset({"id", "reeks", "soort", "pad", "juist", "feit", "bron", "fase"})
 NOT_TEXT_LISTS = frozenset({"hulplijnen", "kerndoelen", "alleen", "items", "doelgroepen"})
 
-_UNIT = r"(?:één|een|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+_UNIT = r"(?:één|eén|een|twee|drie|vier|vijf|zes|zeven|acht|negen)"
 _NUMBER_WORD = (rf"(?:(?:{_UNIT}(?:en|ën))?(?:twin|der|veer|vijf|zes|zeven|tach|negen)tig|"
                 rf"(?:der|veer|vijf|zes|zeven|acht|negen)?tien|elf|twaalf|{_UNIT}|\w*honderd|\w*duizend)")
 # A run of digits with single spaces or hyphens between, optionally +31/0031 and a "(0)" in front.
@@ -35,9 +35,10 @@ _CALL_WORD = re.compile(
 _SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
 _URL = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"'()\[\]]+"
-    # Why a lower-case top-level domain: "klaar.Nu" is a missing space, "fairwork.nu" an address.
+    # Why a lower-case top-level domain: "klaar.Nu" is a missing space, "fairwork.nu" an address. Why not .de:
+    # "bijv.de klas" is a missing space far more often than a German site in a Dutch lesson.
     r"|(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
-    r"(?:nl|nu|com|org|net|eu|be|info|chat|io|app|online|help|de|uk|tv|me)\b(?:/[^\s<>\"'()\[\]]*)?",
+    r"(?:nl|nu|com|org|net|eu|be|info|chat|io|app|online|help|uk|tv)\b(?:/[^\s<>\"'()\[\]]*)?",
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PERCENT = re.compile(
