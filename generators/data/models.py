@@ -89,6 +89,17 @@ class Doelgroepen(Strict):
     rollen: list[Rol] = Field(min_length=1)
 
 
+class MoeilijkWoord(Strict):
+    """A word a young pupil may not know; `vormen` are its other forms (a plural or past tense)."""
+
+    woord: Text = Field(min_length=1)
+    vormen: list[Text] = Field(default_factory=list)
+
+
+class MoeilijkeWoorden(Strict):
+    woorden: list[MoeilijkWoord] = Field(min_length=1)
+
+
 class Hulplijn(Strict):
     id: Slug
     naam: Text

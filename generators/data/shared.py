@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generators.data.models import (
-    Doelgroep, Doelgroepen, Hulplijn, Hulplijnen, Item, ItemList, Kerndoel, Kerndoelen, Meldcode, Reeksen,
+    Doelgroep, Doelgroepen, Hulplijn, Hulplijnen, Item, ItemList, Kerndoel, Kerndoelen, Meldcode, MoeilijkeWoorden,
+    Reeksen,
 )
 from generators.data.facts import Feit, Feiten, check_facts
 from generators.data.organisations import Organisaties, name_key
@@ -28,6 +29,7 @@ class SharedData:
     feiten: Loaded[Feiten]
     sextortie: Loaded[Stappenplan]
     organisaties: Loaded[Organisaties]
+    moeilijke_woorden: Loaded[MoeilijkeWoorden]
 
     @property
     def facts(self) -> dict[str, Feit]:
@@ -82,11 +84,13 @@ def load_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData | N
     feiten = load_model(data_dir / "feiten.yaml", Feiten, diagnostics, kind="gegevensbestand")
     sextortie = load_model(data_dir / "sextortie.yaml", Stappenplan, diagnostics, kind="gegevensbestand")
     organisaties = load_model(data_dir / "organisaties.yaml", Organisaties, diagnostics, kind="gegevensbestand")
-    loaded = (doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, *lists.values(), feiten, sextortie, organisaties)
+    hard_words = load_model(data_dir / "moeilijke-woorden.yaml", MoeilijkeWoorden, diagnostics, kind="gegevensbestand")
+    loaded = (doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, *lists.values(), feiten, sextortie, organisaties,
+              hard_words)
     if any(x is None for x in loaded):
         return None
     data = SharedData(doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, lists,  # type: ignore[arg-type]
-                      feiten, sextortie, organisaties)  # type: ignore[arg-type]
+                      feiten, sextortie, organisaties, hard_words)  # type: ignore[arg-type]
     _check_references(data, diagnostics)
     _check_facts_and_protocol(data, diagnostics)
     return None if any(d.is_error for d in diagnostics.items[start:]) else data

@@ -135,9 +135,10 @@ def _summary(guide: Guide, document: LessonDocument) -> list[Flowable]:
         story += titled(sub_heading(guide, "Voorbereiding"), rich_bullets(guide, document.preparation, numbered=True))
     if document.glossary:
         note = guide.para("Deze woorden staan ook op een dia aan het begin van de les en op het werkblad.")
-        rows = [(entry.term, rich_markup(entry.explanation)) for entry in document.glossary]
-        story += titled(sub_heading(guide, text_markup(document.audience.glossary_title)),
-                        [note, guide.space(0.3), facts_table(guide, rows)], 2)
+        words = bullets(guide, [f"<b>{text_markup(e.term)}</b>: {rich_markup(e.explanation)}" for e in document.glossary])
+        # Why all together: a glossary is a few lines, and one word alone at the foot of a page is easy to miss.
+        story += titled(sub_heading(guide, text_markup(document.audience.glossary_title)), [note, *words],
+                        len(words) + 1)
     return story
 
 
@@ -158,7 +159,7 @@ def _background(guide: Guide, document: LessonDocument) -> list[Flowable]:
             if source.url:
                 text += f" <font color='{Colours.primary.hexval()}'>{text_markup(source.url)}</font>"
             if source.note:
-                text += f" {rich_markup(source.note)}"
+                text += f" – {rich_markup(source.note)}"
             items.append(text)
         story += titled(sub_heading(guide, "Bronnen en meer lezen"), bullets(guide, items))
     return story

@@ -11,6 +11,8 @@ from pydantic import BaseModel
 from generators.diagnostics import Diagnostics, did_you_mean
 from generators.lesson.image_assets import check_image
 from generators.lesson.model_loading import Loaded
+from generators.lesson.placeholders import KNOWN as KNOWN_PLACEHOLDERS, unknown_placeholders
+from generators.lesson.text_location import TextLocator
 from generators.lesson.own_facts import OwnFactsCheck
 from generators.data.shared import SharedData
 from generators.lesson.source_model import (
@@ -87,6 +89,7 @@ class LessonChecker:
         self.data = data
         self.diagnostics = diagnostics
         self.audiences = [a for a in self.lesson.doelgroepen if a in data.audience_ids]
+        self.locator = TextLocator(loaded.source)
         self.own_facts = OwnFactsCheck(loaded.source, data.known_names, diagnostics)
 
     def error(self, code: str, message: str, loc: Loc) -> None:
@@ -188,6 +191,14 @@ class LessonChecker:
         """Why only emptiness: characters that may not be in a text are found while reading (text_characters)."""
         if not text.strip():
             self.error("tekst-leeg", "Deze tekst is leeg.", loc)
+        for start, name in unknown_placeholders(text):
+            known = [f"{{{k}}}" for k in KNOWN_PLACEHOLDERS]
+            self.diagnostics.error(
+                "plaatshouder-onbekend",
+                f"'{{{name}}}' is geen plaatshouder die lespakket kent, dus leerlingen zouden hem letterlijk zien."
+                f"{did_you_mean(f'{{{name}}}', known)} Kies uit: {', '.join(known)}; of laat de accolades weg.",
+                self.locator.locate(loc, text[start:]),
+            )
         self.own_facts.check(text, loc)
 
     def check_only(self, only: list[str], loc: Loc) -> None:

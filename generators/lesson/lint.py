@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,9 @@ from generators.lesson.model_loading import Loaded, load_model
 from generators.data.shared import SharedData
 from generators.lesson.source_model import DEFAULT_KEY, Activiteit, Fase, Les, PerAudience, Punt, QuizDia, Strict, Text
 from generators.lesson.syllables import SyllableCounts
+from generators.lesson.lint_wording import QUOTED as _QUOTED, check_hard_words, check_hindsight, check_roles
+from generators.lesson.placeholders import fill_placeholders, placeholder_values
+from generators.lesson.school_help import school_help_of
 from generators.lesson.text_location import TextLocator
 
 Loc = tuple[Any, ...]
@@ -38,7 +41,6 @@ DOUMA = (206.835, 0.93, 77.0)
 _WORD = re.compile(r"\w[\w'’-]*")
 _MARKUP = re.compile(r"\*\*|(?<!\w)_|_(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'‘“(]?[A-Z0-9À-Ý])|\n\s*\n")
-_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|‘[^’\n]*’|“[^”\n]*”")
 
 
 @dataclass(frozen=True)
@@ -220,11 +222,26 @@ class LessonLinter:
 
     def run(self) -> None:
         fragments = list(pupil_fragments(self.lesson, self.groups))
-        self.check_lengths(fragments)
+        shown = self.as_shown(fragments)
+        self.check_lengths(shown)
         for audience, group in self.groups.items():
-            self.check_readability(group, [f for f in fragments if f.audience == audience])
+            self.check_readability(group, [f for f in shown if f.audience == audience])
         self.check_language()
         self.check_help()
+        roles = self.data.doelgroepen.model.rollen
+        check_roles(fragments, self.groups, roles, self.report)
+        check_hard_words(fragments, self.groups, self.data.moeilijke_woorden.model.woorden, self.lesson.begrippen,
+                         self.report)
+        check_hindsight(fragments, self.report)
+
+    def as_shown(self, fragments: list[Fragment]) -> list[Fragment]:
+        """Fragments with their placeholders filled in, so lengths and readability are those pupils read."""
+        roles = self.data.doelgroepen.model.rollen
+        values = {a: placeholder_values(school_help_of(g, roles)) for a, g in self.groups.items()}
+        return [replace(f, text=fill_placeholders(f.text, values[f.audience])) for f in fragments]
+
+    def report(self, code: str, message: str, loc: Loc, snippet: str) -> None:
+        self.warn(code, message, self.locate(loc, snippet))
 
     def warn(self, code: str, message: str, location: Location) -> None:
         self.diagnostics.warning(code, message, location)

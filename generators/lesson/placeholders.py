@@ -17,6 +17,11 @@ def placeholder_values(school: SchoolHelp) -> dict[str, str]:
     return {SCHOOL_HELP: school.for_pupils}
 
 
+def unknown_placeholders(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of each {name} in `text` that is not a known placeholder."""
+    return [(m.start(), m.group(1)) for m in PLACEHOLDER.finditer(text) if m.group(1) not in KNOWN]
+
+
 def fill_placeholders(text: str, values: dict[str, str]) -> str:
     """`text` with every known placeholder replaced; at the start of a sentence the value gets a capital.
 

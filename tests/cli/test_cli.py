@@ -43,6 +43,15 @@ def test_schema_is_json_schema_of_the_lesson_format(workdir):
     assert json.loads((workdir / "les.schema.json").read_text()) == schema
 
 
+def test_schema_accepts_the_glossary(workdir):
+    """`begrippen` with `term`, `uitleg` (text or variants per audience) and `alleen`, nothing else."""
+    schema = json.loads(run("schema").stdout)
+    assert schema["properties"]["begrippen"]["items"] == {"$ref": "#/$defs/Begrip"}
+    entry = schema["$defs"]["Begrip"]
+    assert set(entry["properties"]) == {"term", "uitleg", "alleen"} and entry["required"] == ["term", "uitleg"]
+    assert entry["additionalProperties"] is False
+
+
 def _manifest(output: Path) -> list[dict]:
     return json.loads((output / "manifest.json").read_text(encoding="utf-8"))["artefacten"]
 

@@ -63,7 +63,7 @@ def test_every_diagnostic_code_has_a_fixture():
         "doelgroep-onbekend", "hulplijn-onbekend", "kerndoel-onbekend", "minuten-som", "variant-ontbreekt",
         "meerkeuze-antwoord", "antwoord-ontbreekt", "tekst-leeg", "tekst-stuurteken", "tekst-dubbele-punt",
         "id-ongeldig", "les-map", "les-dubbel-id", "afbeelding-ontbreekt", "afbeelding-pad",
-        "afbeelding-type", "afbeelding-te-groot",
+        "afbeelding-type", "afbeelding-te-groot", "plaatshouder-onbekend",
     } <= codes
 
 

@@ -45,7 +45,7 @@ def test_variants_and_inline_markup(variants):
 
 def test_blocks_limited_to_audiences_are_filtered(variants):
     young, old = variants["10-12"], variants["15-18"]
-    assert [g.plain for g in young.goals.knowledge] == ["Ik kan uitleggen wat uitbuiting is."]
+    assert [g.plain for g in young.goals.knowledge] == ["Ik kan uitleggen wat dwang is."]
     assert len(old.goals.knowledge) == 2
     assert [a.title.plain for a in young.activities] == ["Start", "Voor iedereen"]
     assert [a.title.plain for a in old.activities] == ["Start", "Alleen voor ouderen", "Voor iedereen"]
@@ -117,3 +117,75 @@ def test_every_class_of_the_resolved_document_says_what_it_is():
     classes = [c for c in vars(lesson_document).values() if dataclasses.is_dataclass(c) and c.__module__ == lesson_document.__name__]
     assert len(classes) >= 40
     assert [c.__name__ for c in classes if c.__doc__.startswith(f"{c.__name__}(")] == []
+
+
+WORDS_LESSON = """\
+id: woorden
+titel: Wie helpt?
+reeks: proef
+samenvatting: Praat met {hulp-op-school}.
+doelgroepen:
+  10-12:
+    duur: 10
+  12-15:
+    duur: 10
+leerdoelen:
+  kennis:
+    - Ik weet dat {hulp-op-school} luistert.
+lesverloop:
+  - fase: kern
+    activiteiten:
+      - titel: Praten
+        minuten: 10
+        werkvorm: klassengesprek
+        dias:
+          - soort: stelling
+            stelling: "{hulp-op-school} helpt je. Ook {hulp-op-school}."
+begrippen:
+  - term: anoniem
+    uitleg: Zonder je naam.
+    alleen: [10-12]
+  - term: uitbuiter
+    uitleg:
+      standaard: Iemand die een ander **gebruikt**.
+      12-15: Iemand die verdient aan een ander.
+"""
+
+
+@pytest.fixture(scope="module")
+def words_documents(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("woorden") / "lessons" / "proef" / "woorden"
+    folder.mkdir(parents=True)
+    (folder / "les.yaml").write_text(WORDS_LESSON, encoding="utf-8")
+    project = load_project([folder.parent.parent])
+    assert not project.diagnostics.has_errors(), [d.format() for d in project.diagnostics.items]
+    [loaded] = project.lessons
+    return {a: resolve_lesson(loaded, a, project.data) for a in ("10-12", "12-15")}
+
+
+def test_the_school_help_placeholder_is_filled_per_audience_with_a_capital_at_a_sentence_start(words_documents):
+    young, older = words_documents["10-12"], words_documents["12-15"]
+    assert young.summary.plain == "Praat met je juf of meester, de intern begeleider of de vertrouwenspersoon."
+    assert older.summary.plain == "Praat met je mentor, de vertrouwenspersoon of de zorgcoördinator."
+    assert older.goals.knowledge[0].plain == "Ik weet dat je mentor, de vertrouwenspersoon of de zorgcoördinator luistert."
+    statement = next(young.activities).slides[0].statement.plain
+    assert statement == ("Je juf of meester, de intern begeleider of de vertrouwenspersoon helpt je. "
+                         "Ook je juf of meester, de intern begeleider of de vertrouwenspersoon.")
+
+
+def test_school_help_is_worded_for_pupils_parents_and_teachers(words_documents):
+    young = words_documents["10-12"].audience.school_help
+    assert young.roles == ("juf of meester", "intern begeleider", "vertrouwenspersoon")
+    assert young.for_parents == "de juf of meester van uw kind, de intern begeleider of de vertrouwenspersoon"
+    assert young.for_teacher == "de juf of meester, de intern begeleider en de vertrouwenspersoon"
+    assert young.colleagues == "de intern begeleider en de vertrouwenspersoon"
+    assert words_documents["12-15"].audience.school_help.colleagues == "de vertrouwenspersoon en de zorgcoördinator"
+
+
+def test_the_glossary_keeps_its_order_variants_markup_and_audiences(words_documents):
+    young, older = words_documents["10-12"].glossary, words_documents["12-15"].glossary
+    assert [e.term for e in young] == ["anoniem", "uitbuiter"]
+    assert young[1].explanation.runs == (Run("Iemand die een ander "), Run("gebruikt", bold=True), Run("."))
+    assert [(e.term, e.explanation.plain) for e in older] == [("uitbuiter", "Iemand die verdient aan een ander.")]
+    assert words_documents["10-12"].audience.glossary_title == "Moeilijke woorden"
+    assert words_documents["12-15"].audience.glossary_title == "Begrippen"
