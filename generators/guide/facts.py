@@ -26,7 +26,8 @@ def fact_sources(guide: Guide, facts: tuple[Fact, ...]) -> list[Flowable]:
             f"<b>Geldt voor:</b> {text_markup(fact.scope)}",
             f"<b>Jaar:</b> {fact.year if fact.year is not None else NO_YEAR}",
         ]
-        statement = bullets(guide, [f"<b>{text_markup(fact.text)}</b>"])
+        statement = bullets(guide, [f"<b>{text_markup(fact.text)}</b>"],
+                            style=guide.styles.bullet.clone("fact", spaceBefore=guide.styles.body_pt * 0.6))
         blocks.append(KeepTogether([*statement, *(guide.para(d, small) for d in details)]))
     return titled(sub_heading(guide, "Feiten en hun bronnen"), [guide.para(FACTS_INTRO), *blocks], 2)
 
