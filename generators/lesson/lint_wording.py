@@ -125,8 +125,8 @@ HINDSIGHT_FORMS = (
     "waarom vertelde {wie} … niet",
     "waarom vroeg {wie} … niet",
     "waarom stopte {wie} … niet",
-    "waarom heeft {wie} … niet",
-    "waarom is {wie} … niet",
+    "waarom heeft {wie} … niet … {voltooid}",
+    "waarom is {wie} … niet … {voltooid}",
     "waarom had {wie} … niet",
     "{wie} had … moeten",
     "{wie} had … kunnen",
@@ -134,7 +134,9 @@ HINDSIGHT_FORMS = (
     "had {wie} … kunnen",
 )
 """Questions and verdicts after the fact: {wie} is a name or a personal pronoun, … up to four words; 'niet' also
-matches 'niets'."""
+matches 'niets' and 'geen'; {voltooid} is a past participle ('gezegd', 'verteld', 'weggegaan').
+
+Why a participle after 'heeft' and 'is': 'Waarom heeft Sara het niet leuk?' asks about now, not about the past."""
 
 _PRONOUNS = ("hij", "zij", "ze", "je", "jij", "jullie")
 # Why: a capital at the start of a sentence is not a name; 'Niemand had dit kunnen weten' takes the blame away.
@@ -143,6 +145,8 @@ _NOT_NAMES = ("Het", "Dit", "Dat", "Die", "Deze", "De", "Een", "Er", "Niemand", 
               "Daar", "Hier", "Had")
 _WHO = (rf"(?P<wie>(?i:{'|'.join(_PRONOUNS)})|(?!(?:{'|'.join(_NOT_NAMES)})(?!\w))[A-ZÀ-Ý][\w'’-]*)")
 _GAP = r"(?:\s+[\w'’-]+){0,4}?"
+_NOT = "(?i:niet|niets|geen)"
+_PARTICIPLE = r"(?i:(?:ge|ver|be|ont|her|weg|op|uit|aan|af)\w+)"
 # Why: 'Milan had niets kunnen doen' says it was not his fault.
 _NOT_BLAMING = re.compile(r"(?<!\w)(?:niets|niks|nooit)(?!\w)", re.IGNORECASE)
 
@@ -153,7 +157,7 @@ def _hindsight_pattern(form: str) -> re.Pattern[str]:
         if token == "…":
             pattern += _GAP
             continue
-        piece = _WHO if token == "{wie}" else "(?i:nie(?:t|ts))" if token == "niet" else f"(?i:{re.escape(token)})"
+        piece = {"{wie}": _WHO, "niet": _NOT, "{voltooid}": _PARTICIPLE}.get(token, f"(?i:{re.escape(token)})")
         pattern += (r"\s+" if pattern else "") + piece
     return re.compile(rf"(?<!\w){pattern}(?!\w)")
 

@@ -260,18 +260,22 @@ def _hindsight(question: str, forward: str) -> str:
 
 def test_hindsight_questions_about_a_person_in_pupil_text(tmp_path, monkeypatch):
     slide = _bullets("Wat had Milan kunnen doen?", "Waarom deed Sara niets?", "Milan had eerder nee moeten zeggen.",
-                     "Waarom heeft hij het niet verteld?", "Wat had je anders kunnen doen?")
+                     "Waarom heeft hij het niet verteld?", "Wat had je anders kunnen doen?",
+                     "Waarom is Sara niet weggegaan?", "Waarom heeft Milan geen hulp gevraagd?")
     assert lint(tmp_path, monkeypatch, dias=slide, doelgroepen=("12-15",)) == [
         f"{PATH}:22:17: waarschuwing: {_hindsight('Wat had Milan kunnen doen', 'Wat kan Milan nu doen?')}",
         f"{PATH}:23:17: waarschuwing: {_hindsight('Waarom deed Sara niets', 'Wat kan Sara nu doen?')}",
         f"{PATH}:24:17: waarschuwing: {_hindsight('Milan had eerder nee moeten', 'Wat kan Milan nu doen?')}",
-        f"{PATH}:25:17: waarschuwing: {_hindsight('Waarom heeft hij het niet', 'Wat kan hij nu doen?')}",
+        f"{PATH}:25:17: waarschuwing: {_hindsight('Waarom heeft hij het niet verteld', 'Wat kan hij nu doen?')}",
         f"{PATH}:26:17: waarschuwing: {_hindsight('Wat had je anders kunnen doen', 'Wat kun je nu doen?')}",
+        f"{PATH}:27:17: waarschuwing: {_hindsight('Waarom is Sara niet weggegaan', 'Wat kan Sara nu doen?')}",
+        f"{PATH}:28:17: waarschuwing: {_hindsight('Waarom heeft Milan geen hulp gevraagd', 'Wat kan Milan nu doen?')}",
     ]
 
 
 def test_forward_questions_quotes_and_teacher_notes_are_no_hindsight(tmp_path, monkeypatch):
     slide = _bullets("Wat kan Milan nu doen?", "Niemand had dit kunnen weten.", "Milan had niets kunnen doen.",
-                     "Zeg niet 'Waarom deed je dat ook?'", "Waarom vindt Sara het niet fijn?", "Het had iedereen kunnen overkomen.")
+                     "Zeg niet 'Waarom deed je dat ook?'", "Waarom vindt Sara het niet fijn?", "Het had iedereen kunnen overkomen.",
+                     "Waarom heeft Sara het niet leuk?", "Waarom is hij niet bang?")
     note = "Vraag niet wat Milan had moeten doen."
     assert lint(tmp_path, monkeypatch, dias=slide, notitie=note, doelgroepen=("12-15",)) == []
