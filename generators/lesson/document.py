@@ -190,9 +190,7 @@ class Fact:
     id: str
     text: str
     source: str  # who says it, as the slide's source line shows it
-    file: str  # the source text in ../shared, and the place and words in it
-    place: str
-    quotes: tuple[str, ...]
+    place: str  # where in that source
     scope: str
     year: int | None
 

@@ -161,9 +161,7 @@ def _shared_item(data: SharedData, item) -> SharedItem:
 
 
 def fact_of(fact: Feit) -> Fact:
-    where = fact.vindplaats
-    return Fact(fact.id, fact.lang, fact.bron, where.bestand, where.plaats, tuple(where.citaten), fact.reikwijdte,
-                fact.jaar)
+    return Fact(fact.id, fact.lang, fact.bron, fact.vindplaats.plaats, fact.reikwijdte, fact.jaar)
 
 
 def resolve_factsheet(data: SharedData, school: School | None) -> Factsheet:
