@@ -52,6 +52,15 @@ _OUT_OF = re.compile(r"\b\d+\s+van\s+de\s+(?:10|100|1000|tien|honderd|duizend)\b
 # Why not "de helft" or "een derde": both are everyday words ("de helft van de klas", "aan een derde geven").
 _FRACTION = re.compile(r"\b(?:twee\s?derde|drie\s?kwart)\b", re.IGNORECASE)
 
+# Why these words: blocking, deleting and keeping evidence are the steps whose order two lessons gave differently
+# ("block at once" against "keep the chat"); the order lives in sextortie.yaml.
+_OWN_STEPS = re.compile(
+    r"\b(?:blokk?e(?:er|ert|ren|erd)\w*|schermafbeelding\w*|screenshot\w*|"
+    r"(?:chat|foto|bericht|beelden?)\w*\s+(?:nog\s+niet\s+)?(?:verwijder|wis)\w*|"
+    r"(?:verwijder|wis)\w*\s+(?:de|je|het|die)\s+(?:chat|foto|bericht|beeld)\w*)",
+    re.IGNORECASE,
+)
+
 _NAME = r"[A-Z][\w&'’-]*"
 _ORG_PREFIX = re.compile(
     rf"\b(?:Stichting|Vereniging|Centrum|Bureau|Fonds|Instituut|Platform|Meldpunt|Steunpunt|Expertisecentrum|"
@@ -161,6 +170,11 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+def own_steps(text: str) -> list[tuple[str, int]]:
+    """Words of the sextortion steps (blocking, deleting, screenshots) written in the lesson itself."""
+    return [(m.group(), m.start()) for m in _OWN_STEPS.finditer(text)]
+
+
 class OwnFactsCheck:
     """Reports own numbers, addresses and figures (errors) and unknown organisation names (warnings)."""
 
@@ -181,6 +195,14 @@ class OwnFactsCheck:
                 "(assets/data: hulplijnen.yaml, de bronnen in feiten.yaml, organisaties.yaml). Noem alleen "
                 "organisaties uit het bronmateriaal: zet een hulplijn in 'hulplijnen' of verwijs naar een feit met "
                 "'feit: <id>'. Komt de naam uit het bronmateriaal, vraag dan om hem op te nemen in organisaties.yaml.",
+                self.locator.locate(loc, text[start:]),
+            )
+        for word, start in own_steps(text)[:1]:
+            self.diagnostics.warning(
+                "stappenplan-eigen",
+                f"'{word}': wat je doet bij chantage met beelden (niet betalen, bewijs bewaren, vertellen, melden en "
+                "pas dan blokkeren) staat één keer in assets/data/sextortie.yaml, in één volgorde. Schrijf het niet "
+                "zelf: gebruik een dia 'soort: gegevens' of een opdracht 'soort: volgorde' met 'bron: sextortie'.",
                 self.locator.locate(loc, text[start:]),
             )
 

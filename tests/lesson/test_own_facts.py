@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generators.cli.commands import cli
 from generators.data.organisations import name_key
-from generators.lesson.own_facts import organisation_names, own_facts
+from generators.lesson.own_facts import organisation_names, own_facts, own_steps
 
 VARIANTS = Path(__file__).parents[1] / "fixtures" / "varianten" / "lessons"
 KNOWN = tuple(name_key(n) for n in (
@@ -168,3 +168,37 @@ def test_an_own_number_in_a_folded_block_is_located_on_its_own_line(tmp_path, mo
         "eigen cijfers: verwijs naar een feit uit assets/data/feiten.yaml met 'feit: <id>'; dan komen de bron, de "
         "reikwijdte en het jaar mee. [eigen-getal]\n"
     )
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Blokkeer en meld het profiel.", "Blokkeer"),
+    ("Verwijder de chat nog niet en blokkeer pas na advies.", "Verwijder de chat"),
+    ("Maak een schermafbeelding van de berichten.", "schermafbeelding"),
+    ("Maak screenshots.", "screenshots"),
+    ("Wis de foto niet meteen.", "Wis de foto"),
+])
+def test_sextortion_steps_written_in_the_lesson_itself_are_found(text, expected):
+    assert [word for word, _ in own_steps(text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Betaal niet en vraag hulp.", "Een blok hout en een blokje kaas.", "gedwongen orgaanverwijdering",
+    "Een wisselbeker winnen.",
+])
+def test_words_that_only_look_like_the_steps_are_left_alone(text):
+    assert own_steps(text) == []
+
+
+def test_own_sextortion_advice_warns_and_points_to_the_steps(tmp_path, monkeypatch):
+    shutil.copytree(VARIANTS, tmp_path / "lessons")
+    lesson = tmp_path / "lessons" / "proef" / "varianten" / "les.yaml"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("    - Ik kan uitleggen wat dwang is.\n",
+                                   "    - Ik kan uitleggen wat dwang is.\n    - Ik blokkeer meteen wie dreigt.\n"),
+                      encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "--strict", "lessons"])
+    assert result.exit_code == 1
+    assert "lessons/proef/varianten/les.yaml:15:10: waarschuwing: 'blokkeer': wat je doet bij chantage met beelden" \
+        in result.stderr
+    assert "met 'bron: sextortie'. [stappenplan-eigen]" in result.stderr
