@@ -203,7 +203,8 @@ def _quiz_slides(activity: Activity, slide: QuizSlide, sizes: _Sizes) -> list[Pl
 def _closing_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
     routes = []
     for route in document.help_routes:
-        contact = " · ".join(x for x in (route.phone, route.website, "anoniem" if route.anonymous else None) if x)
+        reach = (route.phone_to_show, route.website, "anoniem" if route.anonymous else None)
+        contact = " · ".join(x for x in reach if x)
         runs = (Run(route.name, bold=True),) + ((Run(f"   {contact}"),) if contact else ())
         routes.append(Para(runs, sizes.small, space_before=6))
     school, school_help = document.school, document.audience.school_help

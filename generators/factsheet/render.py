@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Sequence
 
@@ -31,11 +32,9 @@ PUBLISHER = "lespakket"
 TITLE = "Uitbuiting herkennen en in actie komen"
 KICKER = "Factsheet voor het schoolteam · uitbuiting van jongeren"
 DEFINITION = (
-    "Bij uitbuiting dwingt iemand een jongere tot seks, strafbare feiten of werk, om er zelf beter van te "
-    "worden, bijvoorbeeld door er geld aan te verdienen.",
-    "Is de jongere jonger dan 18, dan gaat de wet er altijd van uit dat er dwang was.",
+    "Bij uitbuiting dwingt iemand een jongere tot seks, strafbare feiten of werk, om er zelf beter van te worden."
 )
-SIGNALS_NOTE = "Eén signaal bewijst niets. Zie je er meer, of blijft het knagen? Zet de eerste stap van de meldcode."
+SIGNALS_NOTE = "Eén signaal bewijst niets. Zie je er meer, of blijft het knagen? Volg de meldcode."
 DO = (
     "Luister met aandacht en begrip",
     "Neem angst serieus en stel gerust",
@@ -50,6 +49,7 @@ DONT = (
     "Geheimhouding beloven",
     "Labels als 'dader' of 'slachtoffer'",
 )
+SHARED_SOURCE = "Bron van deze punten"
 FOOTER_HELP = "Twijfel je? Je hoeft het niet alleen te doen. Chat anoniem met {name}."
 HELP_COLUMNS = 5
 SHRINK = (1.0, 0.95, 0.9, 0.85, 0.8)
@@ -214,7 +214,7 @@ class Poster:
             talk = self.width * 0.62
             box = side_box(school, self.width - talk - gutter, self.look.heading, self.look.body, self.look.pt)
             middle = [self.columns(self.conversation(talk), [box], talk, gutter)]
-        return [self.banner(), self.gap(8), top, self.gap(9), *middle, self.gap(9), *self.help_map(sheet)]
+        return [self.banner(sheet), self.gap(8), top, self.gap(9), *middle, self.gap(9), *self.help_map(sheet)]
 
     def columns(self, left: list[Flowable], right: list[Flowable], left_width: float, gutter: float,
                 rule: bool = False) -> Table:
@@ -231,16 +231,25 @@ class Poster:
         table.setStyle(table_style(*commands))
         return table
 
+    def source_note(self, source: str, colour, shared: bool = False) -> str:
+        """A fact's source in small type at the end of its paragraph ('Bron: ...', as slides show it); `shared`
+        when it is the source of the points above too."""
+        label = SHARED_SOURCE if shared else "Bron"
+        return (f"<font name='{REGULAR}' size='{self.look.pt(8.5)}' color='{colour.hexval()}'>"
+                f"&nbsp; {text_markup(f'{label}: {source}')}</font>")
+
     # -- blocks ---------------------------------------------------------------------------
 
-    def banner(self) -> Table:
+    def banner(self, sheet: Factsheet) -> Table:
+        """Title and definition; the sentence on the law is the fact from feiten.yaml, with its source."""
         look = self.look
+        source = self.source_note(sheet.coercion.source, Colours.tint_warm)
         content = [
             self.para(text_markup(KICKER.upper()), look.kicker),
             self.gap(3),
             self.para(text_markup(TITLE), look.title),
             self.gap(7),
-            self.para(" ".join(text_markup(s) for s in DEFINITION), look.lead),
+            self.para(f"{text_markup(DEFINITION)} {text_markup(sheet.coercion.plain)}{source}", look.lead),
         ]
         table = Table([[content]], colWidths=[self.width], hAlign="LEFT")
         table.setStyle(table_style(
@@ -316,9 +325,16 @@ class Poster:
         """Points of attention from the meldcode list."""
         look = self.look
         style = look.small.clone("p-attention", textColor=Colours.ink, spaceBefore=look.pt(2.5))
+        items = sheet.attention.items
         content: list[Flowable] = [self.para("Let op", look.step_title.clone("p-attention-head", textColor=Colours.accent))]
-        content += [self.para(f"<b>{text_markup(item.title)}.</b> {text_markup(item.text or '')}", style)
-                    for item in sheet.attention.items]
+        # Why one note after facts in a row with the same source: the poster has no line to spare for two.
+        for source, group in groupby(items, key=lambda item: item.fact.source if item.fact else None):
+            group = list(group)
+            for n, item in enumerate(group, 1):
+                markup = f"<b>{text_markup(item.title)}.</b> {text_markup(item.text or '')}"
+                if source and n == len(group):
+                    markup += self.source_note(source, Colours.muted, shared=len(group) > 1)
+                content.append(self.para(markup, style))
         box = Table([[content]], colWidths=[width], hAlign="LEFT")
         box.setStyle(table_style(
             ("BACKGROUND", (0, 0), (-1, -1), Colours.tint_warm),
@@ -360,8 +376,8 @@ class Poster:
         if route.anonymous:
             name += f" <font name='{REGULAR}' size='{look.pt(9.5)}' color='{Colours.answer.hexval()}'>· anoniem</font>"
         reach = []
-        if route.phone:
-            reach.append(f"<font size='{look.pt(12.5)}'>{text_markup(route.phone)}</font>")
+        if route.phone_to_show:
+            reach.append(f"<font size='{look.pt(12.5)}'>{text_markup(route.phone_to_show)}</font>")
         if route.website:
             reach.append(_breakable_url(route.website, reach_width - look.pt(4), look))
         return [self.para(name, look.card_name), self.para("&nbsp;&nbsp; ".join(reach), look.url)]

@@ -128,8 +128,8 @@ def routes_table(guide: Guide, routes: tuple[HelpRoute, ...]) -> Table:
         if route.anonymous:
             name += f"<br/><font color='{Colours.answer.hexval()}'>anoniem</font>"
         reach = []
-        if route.phone:
-            reach.append(f"Bel <b>{text_markup(route.phone)}</b>")
+        if route.phone_to_show:
+            reach.append(f"Bel <b>{text_markup(route.phone_to_show)}</b>")
         if route.website:
             reach.append(f"<b>{text_markup(route.website)}</b>")
         if route.hours:

@@ -6,6 +6,7 @@ branch on an audience: `AudienceProfile.id` exists for output paths and nothing 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, Union
@@ -115,6 +116,13 @@ class HelpRoute:
     hours: str | None
     anonymous: bool
 
+    @property
+    def phone_to_show(self) -> str | None:
+        """The number to print beside the name: none when the name already ends with it ('Alarmnummer 112')."""
+        if self.phone and re.search(rf"(?<![\w-]){re.escape(self.phone)}\s*$", self.name):
+            return None
+        return self.phone
+
 
 @dataclass(frozen=True)
 class SharedItem:
@@ -137,6 +145,7 @@ class SharedList:
 class Factsheet:
     """What the staff poster shows, resolved from the shared data and the school file."""
 
+    coercion: SourcedText  # the law on coercion under 18 (feiten.yaml), in the staff's short wording
     signals: SharedList
     meldcode: SharedList
     attention: SharedList

@@ -137,6 +137,7 @@ def school_info(school: School | None) -> SchoolInfo | None:
 
 FACTSHEET_ATTENTION = ("bekenden", "jongens-en-mannen")  # the 68% figure first
 FACTSHEET_FOOTER_ROUTE = "chat-met-fier"
+FACTSHEET_COERCION = "dwang-minderjarigen"  # the banner's sentence on the law, under the definition
 
 
 def shared_list(data: SharedData, name: str, only: Sequence[str] | None = None, audience: str | None = None
@@ -168,11 +169,19 @@ def resolve_factsheet(data: SharedData, school: School | None) -> Factsheet:
     """Why resolved here: the worker that draws the poster then needs neither pydantic nor the data models."""
     routes = sorted(data.hulplijnen.model.hulplijnen, key=lambda h: not h.docent)
     return Factsheet(
+        coercion=_staff_fact(data, FACTSHEET_COERCION),
         signals=shared_list(data, "signalen"), meldcode=shared_list(data, "meldcode"),
         attention=shared_list(data, "aandachtspunten", FACTSHEET_ATTENTION),
         help_routes=tuple(_route(r) for r in routes), footer_route=_route(data.helplines[FACTSHEET_FOOTER_ROUTE]),
         school=school_info(school),
     )
+
+
+def _staff_fact(data: SharedData, fact_id: str) -> SourcedText:
+    """A fact in the short wording for the audience of school staff (the one without pupils), with its source."""
+    fact = data.facts[fact_id]
+    staff = next(a for a in data.doelgroepen.model.doelgroepen if not a.leerlingen)
+    return SourcedText(parse_inline(fact.kort.for_audience(staff.id) or fact.lang).runs, fact.bron)
 
 
 def resolve_lesson(

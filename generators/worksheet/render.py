@@ -136,7 +136,7 @@ def _help_box(document: LessonDocument, sheet: Sheet) -> Flowable:
     routes, school, school_help = document.help_routes, document.school, document.audience.school_help
     cells = []
     for route in routes:
-        reach = " · ".join(text_markup(x) for x in (route.phone, route.website) if x)
+        reach = " · ".join(text_markup(x) for x in (route.phone_to_show, route.website) if x)
         extra = " <i>(anoniem)</i>" if route.anonymous else ""
         cells.append(Paragraph(f"<b>{text_markup(route.name)}</b>{extra}<br/>{reach}", styles.small_ink))
     rows = [[Paragraph("Hier kun je terecht", styles.box_title), ""], *_pairs(cells)]

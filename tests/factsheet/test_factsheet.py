@@ -63,9 +63,29 @@ def test_all_five_meldcode_steps_signals_and_definition(name, with_school):
         assert squash(step.uitleg) in flat, step.uitleg
     for signal in data().items("signalen")[1]:
         assert squash(signal.titel) in flat
-    assert len(DEFINITION) == 2
-    for sentence in DEFINITION:
-        assert squash(sentence) in flat
+    assert squash(DEFINITION) in flat
+
+
+@pytest.mark.parametrize("name,with_school", EDITIONS)
+def test_the_law_and_the_figure_come_from_the_facts_with_their_source(name, with_school):
+    """The banner's sentence on coercion under 18 is the fact's staff wording, and every fact shows its source."""
+    flat = squash(text(name, with_school))
+    coercion = data().facts["dwang-minderjarigen"]
+    assert squash(coercion.kort.for_audience("professionals")) in flat
+    assert squash(f"Bron: {coercion.bron}") in flat
+    figure = data().facts["bekenden-68"]
+    assert "68%" in figure.lang and squash(figure.lang) in flat
+    after_figure = flat[flat.index(squash(figure.lang)):flat.index(squash("De meldcode in 5 stappen"))]
+    assert squash(figure.bron) in after_figure, "the 68% needs its source in the same box"
+    assert "dwang" not in squash(DEFINITION), "the law on coercion is a fact, not the poster's own sentence"
+
+
+@pytest.mark.parametrize("name,with_school", EDITIONS)
+def test_a_number_in_a_help_line_name_is_not_printed_again(name, with_school):
+    printed = text(name, with_school)
+    for line in data().helplines.values():
+        if line.telefoon and line.naam.endswith(line.telefoon):
+            assert printed.count(line.telefoon) == printed.count(line.naam), line.naam
 
 
 @pytest.mark.parametrize("name,with_school", EDITIONS)

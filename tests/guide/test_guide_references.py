@@ -40,7 +40,7 @@ def test_every_professional_organisation_with_its_exact_number_and_site(key):
     text = flat(guide_text(key))
     for line in (h for h in helplines() if h.get("docent")):
         assert line["naam"] in text, f"{key}: {line['naam']} missing"
-        if line.get("telefoon"):
+        if line.get("telefoon") and not line["naam"].endswith(line["telefoon"]):  # 'Alarmnummer 112' says it
             assert f"Bel {line['telefoon']}" in text
         if line.get("website"):
             assert line["website"] in text
