@@ -24,6 +24,18 @@ def _returned_pairs(node: ast.Return) -> list[ast.Tuple]:
             and isinstance(v.elts[1], (ast.Constant, ast.JoinedStr))]
 
 
+def _assigned_codes(node: ast.Assign) -> list[ast.AST]:
+    """`code = "x"` and `code, message, where = "x", ...` (schema_errors)."""
+    found = []
+    for target in node.targets:
+        if isinstance(target, ast.Name) and target.id == "code":
+            found.append(node.value)
+        elif isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple) and target.elts \
+                and isinstance(target.elts[0], ast.Name) and target.elts[0].id == "code":
+            found.append(node.value.elts[0])
+    return found
+
+
 def diagnostic_codes() -> dict[str, set[str]]:
     """code -> names of the modules that report it."""
     found: dict[str, set[str]] = {}
@@ -38,6 +50,8 @@ def diagnostic_codes() -> dict[str, set[str]]:
                     candidates.append(node.args[1])
             elif isinstance(node, ast.Return) and node.value is not None:
                 candidates += [pair.elts[0] for pair in _returned_pairs(node)]
+            elif isinstance(node, ast.Assign):
+                candidates += _assigned_codes(node)
             for candidate in candidates:
                 code = _text(candidate)
                 if code:

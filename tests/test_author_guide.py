@@ -3,6 +3,7 @@ explained, and its full example is exactly the lesson that `lespakket new` write
 
 from __future__ import annotations
 
+import json
 import typing
 from pathlib import Path
 
@@ -62,6 +63,11 @@ def test_the_full_example_is_what_new_writes(guide):
     assert f"```yaml\n{example}```\n" in guide
 
 
-def test_editor_setup_is_described(guide):
-    assert "lespakket schema --uit les.schema.json" in guide
-    assert '"yaml.schemas"' in guide and "redhat.vscode-yaml" in guide
+def test_editor_setup_is_described_and_is_what_the_project_ships(guide):
+    assert "lespakket schema --uit lessons/les.schema.json" in guide and "redhat.vscode-yaml" in guide
+    settings = (GUIDE.parents[1] / ".vscode" / "settings.json").read_text(encoding="utf-8")
+    indented = "\n".join(f"   {line}" for line in settings.splitlines())
+    assert f"   ```json\n{indented}\n   ```" in guide, "the guide shows .vscode/settings.json as it is"
+    schema = json.loads(settings)["yaml.schemas"]
+    assert schema == {"./lessons/les.schema.json": "lessons/**/les.yaml"}
+    assert (GUIDE.parents[1] / "lessons" / "les.schema.json").is_file()

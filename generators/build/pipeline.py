@@ -69,6 +69,7 @@ def load_project(
     for path in files:
         loaded = load_model(path, Les, diagnostics, kind="lesbestand")
         if loaded is None:
+            lesson_ids.append(unreadable_lesson_id(path))
             continue
         lesson_ids.append(loaded.model.id)
         if data is not None:
@@ -79,6 +80,13 @@ def load_project(
         lint_lessons(lessons, data, diagnostics, data_dir)
     school = _load_school(school_path, diagnostics)
     return Project(data, lessons, school, diagnostics, lesson_ids)  # type: ignore[arg-type]
+
+
+def unreadable_lesson_id(path: Path) -> str:
+    """The id of a lesson that did not load: its folder's name, which a lesson's id must equal (les-map).
+
+    Why: `--les` naming a lesson with an error must not also be told that no such lesson exists."""
+    return path.parent.name
 
 
 def _require_lessons(files: list[Path], lesson_paths: list[Path], diagnostics: Diagnostics) -> None:
@@ -154,11 +162,38 @@ class BuildResult:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     documents: int = 0
     rendered: int = 0
+    made: list[dict] = field(default_factory=list)  # manifest entries of the lesson files written by this build
 
-    def rendered_text(self) -> str:
-        """'1 van 4 lesdocumenten opnieuw gemaakt', for the build and watch summaries."""
-        noun = "lesdocument" if self.documents == 1 else "lesdocumenten"
-        return f"{self.rendered} van {self.documents} {noun} opnieuw gemaakt"
+    def made_text(self) -> str:
+        """What this build made, per lesson and audience, for the build and watch summaries:
+        'Gemaakt: 8 bestanden voor les 'varianten' (10-12, 15-18).'"""
+        per_lesson: dict[str, dict[str, int]] = {}
+        for entry in self.made:
+            counts = per_lesson.setdefault(entry["les"], {})
+            counts[entry["doelgroep"]] = counts.get(entry["doelgroep"], 0) + 1
+        if not per_lesson:
+            return "Niets opnieuw gemaakt: elke les was al bij."
+        parts = [f"{_files(sum(counts.values()))} voor les '{lesson}' ({', '.join(counts)})"
+                 for lesson, counts in per_lesson.items()]
+        text = f"Gemaakt: {_joined(parts)}."
+        unchanged = self.documents - self.rendered
+        if unchanged:
+            versions = "lesversie (een les voor één doelgroep) was niet veranderd en bleef" if unchanged == 1 else \
+                "lesversies (een les voor één doelgroep) waren niet veranderd en bleven"
+            text += f" {unchanged} andere {versions} staan."
+        return text
+
+    def made_paths(self, kinds: tuple[str, ...]) -> list[str]:
+        """Paths (in the output folder) of the files of these kinds that this build made."""
+        return [entry["pad"] for entry in self.made if entry["soort"] in kinds]
+
+
+def _files(count: int) -> str:
+    return f"{count} {'bestand' if count == 1 else 'bestanden'}"
+
+
+def _joined(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{'; '.join(parts[:-1])} en {parts[-1]}"
 
 
 def select_documents(project: Project, request: BuildRequest) -> list[LessonDocument]:
@@ -256,10 +291,14 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
         def write(rel_path: str, content: bytes, kind: str, lesson=None, series=None, audience=None) -> None:
             _write_new(staging / rel_path, content)
             entries.append(_entry(rel_path, hashlib.sha256(content).hexdigest(), len(content), kind, lesson, series, audience))
+            if lesson is not None:
+                result.made.append(entries[-1])
 
         def written(pack: Pack) -> None:
             entries.append(_entry(pack.path, *sha256_and_size(PackFile(pack.path, staging / pack.path)), "pakket", pack.lesson, pack.series,
                                   pack.audience))
+            if pack.lesson is not None:
+                result.made.append(entries[-1])
 
         warnings: dict[str, list[Diagnostic]] = {}
         rendering = pool.render(_then(stream.documents(), compile_templates))
@@ -360,6 +399,7 @@ class _LessonStream:
                 continue
             loaded = load_model(path, Les, self.diagnostics, kind="lesbestand")
             if loaded is None:
+                lessons.setdefault(unreadable_lesson_id(path), None)
                 continue
             checked = Diagnostics()
             check_lesson(loaded, self.data, checked, first_file)

@@ -6,13 +6,19 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import click
 
 from generators.build.inputs import BuildRequest
 from generators.diagnostics import BuildAborted, Diagnostics
 from generators.paths import ASSETS_DIR
+
+if TYPE_CHECKING:  # Why: the pipeline and its renderers load when the first build starts, not before
+    from generators.build.pipeline import BuildResult
+
+
+MAIN_KINDS = ("presentatie", "docentenhandleiding")  # Why these: what an author writing a lesson looks at first
 
 
 def watched_paths(request: BuildRequest) -> list[Path]:
@@ -40,11 +46,25 @@ def build_once(request: BuildRequest, report: Callable[[Diagnostics, bool], None
                    "Sla het bestand opnieuw op; ik start nieuwe processen. (Ik blijf kijken.)", err=True)
         return False
     report(result.diagnostics, request.strict)
-    click.echo(
-        f"Klaar: {result.rendered_text()}. "
-        f"Bekijk {request.output / 'index.html'}",
-    )
+    click.echo(f"Klaar. {result.made_text()}")
+    for line in made_lines(result, request.output):
+        click.echo(line)
+    click.echo(f"Catalogus: {request.output / 'index.html'}")
     return True
+
+
+def made_lines(result: BuildResult, output: Path, most: int = 12) -> list[str]:
+    """The paths of the lesson files just made, so an author can open them; when there are many, the
+    presentation and the teacher guide of each, and how many more the manifest lists."""
+    from generators.registry import GENERATORS
+
+    paths = result.made_paths(tuple(g.kind for g in GENERATORS))
+    if len(paths) > most:
+        paths = result.made_paths(MAIN_KINDS)
+    shown = [f"  {output / path}" for path in paths[:most]]
+    if len(paths) > most:
+        shown.append(f"  ... en nog {len(paths) - most} (alle bestanden staan in {output / 'manifest.json'})")
+    return shown
 
 
 def watch(request: BuildRequest, report: Callable[[Diagnostics, bool], None], stop_after: int | None = None) -> None:

@@ -144,9 +144,7 @@ def build_command(lessen, doelgroepen, uit: Path, lesmap: Path, sjabloon, jobs, 
     except BuildAborted as aborted:
         _abort(aborted.diagnostics, strict)
     report(result.diagnostics, strict)
-    click.echo(
-        f"{result.rendered_text()}; {len(result.entries)} bestanden in {uit}/ (overzicht: {uit}/manifest.json)."
-    )
+    click.echo(f"{result.made_text()} In {uit}/ staan nu {len(result.entries)} bestanden (overzicht: {uit}/manifest.json).")
 
 
 @cli.command("watch")
@@ -210,9 +208,15 @@ def serve_command(uit: Path, poort: int) -> None:
               help="Schrijf het schema naar dit bestand in plaats van naar het scherm.")
 def schema_command(uit: Path | None) -> None:
     """Het JSON Schema van het lesformaat, voor automatisch aanvullen in je editor."""
+    from generators.data.shared import load_shared_data
     from generators.lesson.schema_export import lesson_json_schema
+    from generators.paths import DATA_DIR
 
-    text = json.dumps(lesson_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    diagnostics = Diagnostics()
+    data = load_shared_data(DATA_DIR, diagnostics)
+    if data is None or diagnostics.has_errors():
+        _abort(diagnostics, False)
+    text = json.dumps(lesson_json_schema(data), ensure_ascii=False, indent=2) + "\n"
     if uit is None:
         click.echo(text, nl=False)
     else:
@@ -227,14 +231,17 @@ def schema_command(uit: Path | None) -> None:
               show_default=True, help="Map met de lessen.")
 def new_command(reeks: str, les_id: str, lesmap: Path) -> None:
     """Maak een nieuwe les met uitleg in het bestand: lessons/REEKS/LES-ID/les.yaml."""
-    from generators.lesson.scaffold import ScaffoldError, new_lesson
+    from generators.lesson.scaffold import ScaffoldError, new_lesson, write_editor_schema
 
     try:
         path = new_lesson(lesmap, reeks, les_id)
     except ScaffoldError as exc:
         click.echo(f"fout: {exc}", err=True)
         sys.exit(EXIT_INPUT)
+    schema = write_editor_schema(lesmap)
     click.echo(f"Nieuwe les geschreven: {path.as_posix()}")
+    if schema is not None:
+        click.echo(f"Schema voor je editor: {schema.as_posix()} (zie docs/auteurs.md, 'Je editor instellen')")
     click.echo(f"Controleer hem met:    lespakket check {path.parent.as_posix()}")
     click.echo(f"Bekijk hem met:        lespakket preview {les_id}")
 

@@ -14,16 +14,21 @@ from generators.lesson.model_loading import Loaded
 from generators.lesson.placeholders import KNOWN as KNOWN_PLACEHOLDERS, unknown_placeholders
 from generators.lesson.text_location import TextLocator
 from generators.lesson.own_facts import OwnFactsCheck
+from generators.lesson.quote_advice import colon_advice
+from generators.lesson.schema_errors import ALT_PURPOSE
+from generators.lesson.text_conventions import announcing_message, announcing_opening, bullet_message, leading_bullet
 from generators.data.shared import SharedData
 from generators.lesson.source_model import (
     DEFAULT_KEY,
     GAP,
+    Activiteit,
     Afbeelding,
     CasusVraag,
     GegevensDia,
     InvulOpdracht,
     Les,
     MeerkeuzeOpdracht,
+    Minutes,
     OpenOpdracht,
     PerAudience,
     QuizDia,
@@ -157,12 +162,7 @@ class LessonChecker:
     def check_variants(self, value: PerAudience, loc: Loc, active: frozenset[str]) -> None:
         if len(value.root) == 1 and next(iter(value.root)) not in [*self.data.audience_ids, DEFAULT_KEY]:
             key = next(iter(value.root))
-            self.diagnostics.error(
-                "tekst-dubbele-punt",
-                f"Na '{key[:30]}' staat een dubbele punt met een spatie, daardoor leest YAML dit als sleutel. "
-                "Zet de hele tekst tussen aanhalingstekens.",
-                self.source.key_location(loc + (key,)),
-            )
+            self.diagnostics.error("tekst-dubbele-punt", colon_advice(key), self.source.key_location(loc + (key,)))
             return
         for key, text in value.root.items():
             if key != DEFAULT_KEY and key not in self.data.audience_ids:
@@ -180,7 +180,14 @@ class LessonChecker:
             if isinstance(text, str):
                 self.check_text(text, loc + (key,))
         missing = [a for a in sorted(active) if value.for_audience(a) is None]
-        if missing:
+        if missing and isinstance(value, Minutes):
+            self.error(
+                "variant-ontbreekt",
+                f"Geen minuten voor doelgroep {', '.join(missing)}. Voeg toe: '{missing[0]}: <minuten>', of een "
+                f"'{DEFAULT_KEY}' voor de doelgroepen zonder eigen aantal.",
+                loc,
+            )
+        elif missing:
             self.error(
                 "variant-ontbreekt",
                 f"Geen tekst voor doelgroep {', '.join(missing)}. Voeg die variant toe of een '{DEFAULT_KEY}'.",
@@ -190,7 +197,10 @@ class LessonChecker:
     def check_text(self, text: str, loc: Loc) -> None:
         """Why only emptiness: characters that may not be in a text are found while reading (text_characters)."""
         if not text.strip():
-            self.error("tekst-leeg", "Deze tekst is leeg.", loc)
+            self.error("tekst-leeg", "Deze tekst is leeg." + (f" {ALT_PURPOSE}" if "alt" in loc else ""), loc)
+        bullet = leading_bullet(text)
+        if bullet:
+            self.warning("tekst-opsommingsteken", bullet_message(bullet), loc)
         for start, name in unknown_placeholders(text):
             known = [f"{{{k}}}" for k in KNOWN_PLACEHOLDERS]
             self.diagnostics.error(
@@ -250,6 +260,11 @@ class LessonChecker:
         elif isinstance(block, Afbeelding) and active:
             for code, message in check_image(self.source.path.parent, block.pad):
                 self.error(code, message, loc + ("pad",))
+            for key, alt in block.alt.root.items():
+                opening = announcing_opening(alt or "")
+                if opening:
+                    where = ("alt",) if len(block.alt.root) == 1 else ("alt", key)
+                    self.warning("alt-aankondiging", announcing_message(opening), loc + where)
         elif isinstance(block, GegevensDia) and block.items and block.bron == "sextortie":
             self.error(
                 "stappenplan-heel",
@@ -290,22 +305,35 @@ class LessonChecker:
 
     def check_minutes(self) -> None:
         for audience in self.audiences:
-            total = 0
-            for phase in self.lesson.lesverloop:
+            parts = []
+            for i, phase in enumerate(self.lesson.lesverloop):
                 if phase.alleen and audience not in phase.alleen:
                     continue
-                for activity in phase.activiteiten:
-                    if activity.alleen and audience not in activity.alleen:
-                        continue
-                    total += activity.minuten.for_audience(audience) or 0
+                for j, activity in enumerate(phase.activiteiten):
+                    if not activity.alleen or audience in activity.alleen:
+                        parts.append(((i, j), activity, activity.minuten.for_audience(audience)))
+            if any(minutes is None for _, _, minutes in parts):
+                continue  # Why: variant-ontbreekt names the activity without minutes; a sum without it misleads
+            total = sum(minutes for _, _, minutes in parts)
             duration = self.lesson.doelgroepen[audience].duur
             if total != duration:
+                difference = f"{abs(total - duration)} {'minuut' if abs(total - duration) == 1 else 'minuten'} te " \
+                             f"{'veel' if total > duration else 'weinig'}"
+                listed = ", ".join(self._minutes_of(where, activity, minutes, audience) for where, activity, minutes in parts)
                 self.error(
                     "minuten-som",
                     f"De activiteiten voor doelgroep {audience} duren samen {total} minuten, "
-                    f"maar de les duurt {duration} minuten.",
+                    f"maar de les duurt {duration} minuten ({difference}). "
+                    + (f"Per activiteit: {listed}." if listed else "Geen enkele activiteit is voor deze doelgroep; "
+                       "kijk naar 'alleen' bij de fasen en activiteiten."),
                     ("doelgroepen", audience, "duur"),
                 )
+
+    def _minutes_of(self, where: tuple[int, int], activity: Activiteit, minutes: int, audience: str) -> str:
+        title = activity.titel.for_audience(audience) or ""
+        title = title if len(title) <= 30 else title[:29].rstrip() + "…"
+        line = self.source.location(("lesverloop", where[0], "activiteiten", where[1], "minuten")).line
+        return f"'{title}' {minutes} (regel {line})"
 
     def check_phase_order(self) -> None:
         last = -1
@@ -328,6 +356,9 @@ class LessonChecker:
                     f"Onbekende hulplijn '{line_id}'.{did_you_mean(line_id, helplines)} Kies uit: {', '.join(helplines)}.",
                     ("hulplijnen", i),
                 )
+            elif not set(helplines[line_id].doelgroepen) & set(self.audiences):
+                self.warning("hulplijn-niet-getoond", _not_shown("De hulplijn", "hij", line_id, "hulplijnen.yaml",
+                             helplines[line_id].doelgroepen, self.audiences), ("hulplijnen", i))
         goals = self.data.core_goals
         for i, goal in enumerate(self.lesson.kerndoelen):
             if goal not in goals:
@@ -336,3 +367,19 @@ class LessonChecker:
                     f"Onbekend kerndoel '{goal}'.{did_you_mean(goal, goals)} Kies uit: {', '.join(goals)}.",
                     ("kerndoelen", i),
                 )
+            elif goals[goal].doelgroepen and not set(goals[goal].doelgroepen) & set(self.audiences):
+                self.warning("kerndoel-niet-getoond", _not_shown("Het kerndoel", "het", goal, "kerndoelen.yaml",
+                             goals[goal].doelgroepen, self.audiences), ("kerndoelen", i))
+
+
+def _not_shown(what: str, pronoun: str, item: str, data_file: str, its_audiences: list[str],
+               lesson_audiences: list[str]) -> str:
+    """Why a warning: the documents leave out what does not fit an audience, so this choice would vanish without a word.
+
+    Why only when no audience shows it: that a lesson for 10-12 and 12-15 names a kerndoel of each school type is
+    meant, and the data decides who sees it; a warning there could not be answered by changing the lesson."""
+    whom = "hem" if pronoun == "hij" else pronoun
+    return (f"{what} '{item}' staat in geen enkele versie van deze les: volgens assets/data/{data_file} is {pronoun} "
+            f"alleen voor {', '.join(its_audiences)}, en deze les is voor {', '.join(lesson_audiences)}. Haal "
+            f"'{item}' weg, of vraag om {whom} in de gedeelde gegevens ook voor jouw doelgroep op te nemen (zie "
+            "docs/auteurs.md).")

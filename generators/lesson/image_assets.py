@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 import os
 import re
@@ -15,6 +16,7 @@ from generators.regular_files import NotRegularFile, open_regular, regular_probl
 
 MAX_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"PNG", "JPEG", "GIF", "BMP", "TIFF"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".svg", ".heic"}
 _UNSAFE = re.compile(r"^([a-zA-Z]:|[a-zA-Z][a-zA-Z0-9+.-]*://|/|~)")
 
 
@@ -47,12 +49,59 @@ def resolve_image_path(lesson_dir: Path, relative: str) -> Path:
                 "Kopieer de afbeelding zelf naar de lesmap.",
             )
         raise ImagePathError("afbeelding-pad", f"Het pad '{relative}' wijst naar een bestand buiten de lesmap.")
-    if not os.path.lexists(path):
-        raise ImagePathError("afbeelding-ontbreekt", f"De afbeelding '{relative}' bestaat niet in de lesmap.")
+    if not os.path.lexists(path) or _case_differs(lesson_dir, relative):
+        raise ImagePathError("afbeelding-ontbreekt", missing_image_message(lesson_dir, relative))
     problem = regular_problem(path)
     if problem is not None:
         raise ImagePathError(problem[0], f"De afbeelding '{relative}' {problem[1]}.")
     return target
+
+
+def missing_image_message(lesson_dir: Path, relative: str) -> str:
+    """'does not exist', with the file the author most likely meant."""
+    message = f"De afbeelding '{relative}' bestaat niet in de lesmap."
+    present = _files_in(lesson_dir)
+    same = [name for name in present if name.casefold() == relative.casefold()]
+    if same:
+        return (f"{message} Er is wel '{same[0]}': alleen de hoofdletters verschillen. Die tellen mee (ook als je "
+                f"computer ze soms als gelijk ziet, op de computer die de pakketten bouwt niet): schrijf '{same[0]}', "
+                "of hernoem het bestand.")
+    # Why by file name: two paths in 'beeld/' ending in '.png' look alike whatever their names are
+    by_name = {Path(name).name: name for name in reversed(present)}
+    close = difflib.get_close_matches(Path(relative).name, list(by_name), n=1, cutoff=0.6)
+    if close:
+        return f"{message} Bedoel je '{by_name[close[0]]}'?"
+    images = [name for name in present if Path(name).suffix.lower() in IMAGE_SUFFIXES]
+    if images:
+        shown = ", ".join(images[:5]) + (" en meer" if len(images) > 5 else "")
+        return f"{message} In de lesmap staan deze afbeeldingen: {shown}."
+    return f"{message} Zet de afbeelding in de map van de les, bijvoorbeeld in 'beeld/'."
+
+
+def _files_in(lesson_dir: Path, limit: int = 2000) -> list[str]:
+    """The files in the lesson folder as paths from it, without hidden ones; links to folders are not followed."""
+    found: list[str] = []
+    for folder, dirs, names in os.walk(lesson_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder).relative_to(lesson_dir)
+        found += [(base / name).as_posix() for name in sorted(names) if not name.startswith(".")]
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
+def _case_differs(lesson_dir: Path, relative: str) -> bool:
+    """Why: on Windows and macOS 'Foto.PNG' opens 'foto.png'; on the computer that builds the packs it does not."""
+    folder = lesson_dir
+    for part in Path(relative).parts:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return False
+        if part not in names and part.casefold() in (n.casefold() for n in names):
+            return True
+        folder = folder / part
+    return False
 
 
 def check_image(lesson_dir: Path, relative: str) -> list[tuple[str, str]]:

@@ -15,6 +15,9 @@ from generators.lesson.source_model import SLUG_PATTERN
 
 TEMPLATE_DIR = ASSETS_DIR / "templates" / "nieuwe-les"
 TEMPLATE_FILE = "les.yaml.j2"
+# Why in the lessons folder, two folders above each les.yaml: the first line of a new lesson names it by that
+# relative path, so it works wherever the project is, and `new` can refresh it with the shared data of today.
+SCHEMA_FILE = "les.schema.json"
 _SLUG = re.compile(SLUG_PATTERN)
 
 
@@ -67,3 +70,43 @@ def new_lesson(lessons_dir: Path, series: str, lesson_id: str) -> Path:
             destination.parent.mkdir(exist_ok=True)
             shutil.copyfile(image, destination)
     return target
+
+
+def write_editor_schema(lessons_dir: Path) -> Path | None:
+    """(Re)write lessons_dir/les.schema.json from the shared data.
+
+    None when that data has errors (`check` says which), or when a file of that name is not a schema that
+    lespakket wrote: that file stays as it is."""
+    import json
+    import os
+
+    from generators.data.shared import load_shared_data
+    from generators.diagnostics import Diagnostics
+    from generators.lesson.schema_export import lesson_json_schema
+    from generators.paths import DATA_DIR
+
+    diagnostics = Diagnostics()
+    data = load_shared_data(DATA_DIR, diagnostics)
+    if data is None or diagnostics.has_errors():
+        return None
+    schema = lesson_json_schema(data)
+    target = lessons_dir / SCHEMA_FILE
+    if (target.exists() or target.is_symlink()) and not _is_our_schema(target, schema["title"]):
+        return None
+    temporary = target.with_name(f".{SCHEMA_FILE}.{os.getpid()}")
+    temporary.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(temporary, target)
+    return target
+
+
+def _is_our_schema(path: Path, title: str) -> bool:
+    """A regular file holding a JSON schema with our title: what `new` or `schema --uit` wrote before."""
+    import json
+
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(found, dict) and found.get("title") == title

@@ -33,9 +33,26 @@ def _scalar_to_text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_scalar_to_text)]
+def _no_yes_or_no(value: Any) -> Any:
+    """Why: pydantic would read `minuten: true` as 1 minute."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("getal_bool", "ja/nee-waarde in plaats van getal")
+    return value
+
+
+def _ids(kind: str) -> Any:
+    """Marks a value as an id from shared data; schema_export lists the valid ones (read at export time)."""
+    return Field(json_schema_extra={SCHEMA_MARK: kind})
+
+
+SCHEMA_MARK = "x-lespakket"
+Text = Annotated[str, BeforeValidator(_scalar_to_text), _ids("tekst")]
+Whole = Annotated[int, BeforeValidator(_no_yes_or_no)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
-AudienceId = Annotated[str, Field(min_length=1)]
+AudienceId = Annotated[str, Field(min_length=1), _ids("doelgroep")]
+FactId = Annotated[str, Field(pattern=SLUG_PATTERN), _ids("feit")]
+HelplineId = Annotated[str, _ids("hulplijn")]
+CoreGoalId = Annotated[str, _ids("kerndoel")]
 
 
 class Strict(BaseModel):
@@ -66,7 +83,7 @@ class Tekst(PerAudience[Text]):
     """Text with optional variants per audience; **vet** and _cursief_ are allowed inside."""
 
 
-class Minutes(PerAudience[Annotated[int, Field(ge=0, le=600)]]):
+class Minutes(PerAudience[Annotated[Whole, Field(ge=0, le=600)]]):
     """Minutes, optionally per audience."""
 
 
@@ -74,20 +91,25 @@ class Punt(Strict):
     """One list item: a text or a fact from feiten.yaml (`feit: <id>`), optionally limited to some audiences."""
 
     tekst: Tekst | None = None
-    feit: Slug | None = Field(None, description="Een feit uit assets/data/feiten.yaml, met zijn bron, in plaats van tekst.")
+    feit: FactId | None = Field(None, description="Een feit uit assets/data/feiten.yaml, met zijn bron, in plaats van tekst.")
     alleen: list[AudienceId] | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _bare_text(cls, value: Any) -> Any:
-        if isinstance(value, dict) and ("tekst" in value or "feit" in value):
+        """Why 'alleen' too: a block with only 'alleen' lacks its text; read as variants, it would be a riddle."""
+        if isinstance(value, dict) and {"tekst", "feit", "alleen"} & set(value):
             return value
         return {"tekst": value}
 
     @model_validator(mode="after")
     def _text_or_fact(self) -> "Punt":
-        if (self.tekst is None) == (self.feit is None):
+        if self.tekst is not None and self.feit is not None:
             raise PydanticCustomError("feit-en-tekst", "Geef een tekst of een 'feit', niet allebei.")
+        if self.tekst is None and self.feit is None:
+            raise PydanticCustomError(
+                "sleutel-ontbreekt", "Hier ontbreekt de verplichte sleutel 'tekst' (of 'feit', voor een feit uit "
+                "assets/data/feiten.yaml).")
         return self
 
 
@@ -158,7 +180,7 @@ class QuizDia(Block):
     opties: list[Punt] = Field(min_length=2, max_length=6)
     juist: str = Field(min_length=1)
     uitleg: Tekst | None = None
-    feit: Slug | None = Field(None, description=FACT_EXPLAINS)
+    feit: FactId | None = Field(None, description=FACT_EXPLAINS)
 
 
 class TweeKolommenDia(Block):
@@ -185,7 +207,7 @@ class FeitDia(Block):
 
     soort: Literal["feit"]
     titel: Tekst | None = None
-    feit: Slug
+    feit: FactId
 
 
 Dia = Annotated[
@@ -212,7 +234,7 @@ class ExerciseBase(Block):
 class OpenOpdracht(ExerciseBase, AnswerFields):
     soort: Literal["open"]
     vraag: Tekst
-    regels: int | None = Field(default=None, ge=1, le=30)
+    regels: Whole | None = Field(default=None, ge=1, le=30)
 
 
 class MeerkeuzeOpdracht(ExerciseBase):
@@ -221,14 +243,14 @@ class MeerkeuzeOpdracht(ExerciseBase):
     opties: list[Punt] = Field(min_length=2, max_length=8)
     juist: str | list[str]
     uitleg: Tekst | None = None
-    feit: Slug | None = Field(None, description=FACT_EXPLAINS)
+    feit: FactId | None = Field(None, description=FACT_EXPLAINS)
 
 
 class WaarStelling(Strict):
     stelling: Tekst
     antwoord: Literal["waar", "niet waar"]
     uitleg: Tekst | None = None
-    feit: Slug | None = Field(None, description=FACT_EXPLAINS)
+    feit: FactId | None = Field(None, description=FACT_EXPLAINS)
     alleen: list[AudienceId] | None = None
 
 
@@ -286,7 +308,7 @@ class VolgordeOpdracht(ExerciseBase):
 
 class CasusVraag(AnswerFields):
     vraag: Tekst
-    regels: int | None = Field(default=None, ge=1, le=30)
+    regels: Whole | None = Field(default=None, ge=1, le=30)
     alleen: list[AudienceId] | None = None
 
 
@@ -299,7 +321,7 @@ class CasusOpdracht(ExerciseBase):
 class ReflectieOpdracht(ExerciseBase, AnswerFields):
     soort: Literal["reflectie"]
     vraag: Tekst
-    regels: int | None = Field(default=None, ge=1, le=30)
+    regels: Whole | None = Field(default=None, ge=1, le=30)
 
 
 Opdracht = Annotated[
@@ -331,7 +353,7 @@ class Fase(Block):
 
 
 class DoelgroepInstelling(Strict):
-    duur: int = Field(ge=5, le=600)
+    duur: Whole = Field(ge=5, le=600)
 
 
 class Leerdoelen(Strict):
@@ -363,12 +385,12 @@ class Les(Strict):
     samenvatting: Tekst
     doelgroepen: dict[str, DoelgroepInstelling] = Field(min_length=1)
     leerdoelen: Leerdoelen
-    kerndoelen: list[str] = Field(default_factory=list)
+    kerndoelen: list[CoreGoalId] = Field(default_factory=list)
     benodigdheden: list[Punt] = Field(default_factory=list)
     voorbereiding: list[Punt] = Field(default_factory=list)
     achtergrond: list[Punt] = Field(default_factory=list)
     lesverloop: list[Fase] = Field(min_length=1)
-    hulplijnen: list[str] | None = None
+    hulplijnen: list[HelplineId] | None = None
     bronnen: list[Bron] = Field(default_factory=list)
     begrippen: list[Begrip] = Field(default_factory=list)
 

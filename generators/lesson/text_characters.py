@@ -15,6 +15,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 # Why errors even where a font has them: they change what a reader sees without being seen themselves.
 BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+WORD_BULLETS = frozenset("\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06c\uf06e")  # bullets of Word's Symbol and Wingdings
 NEVER_DRAWN = frozenset({"pad"})  # Why: an image path names a file; it is never set in a font
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # line breaks as the YAML parser counts them
 
@@ -70,6 +71,11 @@ def _problem(char: str) -> tuple[str, str]:
         return ("tekst-onzichtbaar-teken",
                 f"Onzichtbaar teken {describe(char)} in de tekst (vaak meegekopieerd uit Word of van een webpagina). "
                 "Je ziet het niet, maar het breekt woorden en zoeken op onverwachte plekken. Verwijder het.")
+    if char in WORD_BULLETS:
+        return ("teken-niet-in-lettertype",
+                f"U+{ord(char):04X} is een opsommingsteken uit Word (uit het lettertype Symbol of Wingdings); het "
+                f"lettertype {FONT_NAME} van de dia's en de PDF's heeft het niet. Een punt in een lijst krijgt vanzelf "
+                "een opsommingsteken: haal het weg.")
     return ("teken-niet-in-lettertype",
             f"Het lettertype {FONT_NAME} van de dia's en de PDF's heeft geen teken voor {describe(char)}. "
             "Haal het teken weg of vervang het door een woord.")

@@ -13,6 +13,7 @@ from ruamel.yaml.reader import ReaderError
 
 from generators.diagnostics import Diagnostics, Location
 from generators.regular_files import NotRegularFile, read_regular
+from generators.lesson.quote_advice import CURLY_QUOTES, curly_quote_advice
 from generators.lesson.text_characters import check_characters
 from generators.lesson.yaml_tree import PosMap, PosSeq, TreeError, compose
 
@@ -79,6 +80,7 @@ def _offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
+_CURLY_VALUE = re.compile(rf"^\s*(- +)*([^\s:#][^:#]*: +)?[{CURLY_QUOTES}]")  # a value or list item that opens with one
 
 
 def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str = "bestand") -> SourceFile | None:
@@ -136,7 +138,7 @@ def read_yaml(path: Path, display: str, diagnostics: Diagnostics, *, kind: str =
         )
         return None
     except MarkedYAMLError as exc:
-        return _syntax_error(exc, display, diagnostics)
+        return _syntax_error(exc, text, display, diagnostics)
     except (YAMLError, RecursionError, ValueError) as exc:
         diagnostics.error("yaml-syntax", f"Het {kind} is geen geldige YAML ({type(exc).__name__}).", here)
         return None
@@ -173,10 +175,15 @@ _PROBLEMS_NL = {
 }
 
 
-def _syntax_error(exc: MarkedYAMLError, display: str, diagnostics: Diagnostics) -> None:
+def _syntax_error(exc: MarkedYAMLError, text: str, display: str, diagnostics: Diagnostics) -> None:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or ""
     reason = next((nl for en, nl in _PROBLEMS_NL.items() if problem.startswith(en)), "de opmaak klopt hier niet")
     location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
-    diagnostics.error("yaml-syntax", f"YAML-fout: {reason}.", location)
+    line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    message = f"YAML-fout: {reason}."
+    if _CURLY_VALUE.match(line):
+        # Why: 'put the text between quotes' is no help to an author who did, with the curly ones Word makes
+        message = f"YAML-fout op deze regel. {curly_quote_advice()}"
+    diagnostics.error("yaml-syntax", message, location)
     return None

@@ -39,8 +39,15 @@ def built(tmp_path_factory) -> Path:
     _two_lessons(root)
     result = lespakket(root, "build", "-j", "1")
     assert result.returncode == 0, result.stderr
-    assert "4 van 4 lesdocumenten opnieuw gemaakt" in result.stdout
+    assert _made(result) == {"tweede": "10-12, 15-18", "varianten": "10-12, 15-18"}
     return root
+
+
+def _made(result: subprocess.CompletedProcess) -> dict[str, str]:
+    """Lesson id -> the audiences the build summary says it made files for."""
+    import re
+
+    return dict(re.findall(r"bestanden voor les '([a-z-]+)' \(([^)]*)\)", result.stdout))
 
 
 def test_noop_build_stops_before_importing_renderers(built):
@@ -88,7 +95,8 @@ def test_edit_rebuilds_only_that_lesson_and_equals_a_clean_build(tmp_path):
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("Eerste alinea.", "Eerste alinea, nu anders."),
                       encoding="utf-8")
     result = lespakket(tmp_path, "build", "-j", "1")
-    assert "2 van 4 lesdocumenten opnieuw gemaakt" in result.stdout
+    assert _made(result) == {"tweede": "10-12, 15-18"}
+    assert "2 andere lesversies (een les voor één doelgroep) waren niet veranderd en bleven staan." in result.stdout
     incremental = _tree(tmp_path / "output")
     assert lespakket(tmp_path, "build", "--force", "--uit", "schoon").returncode == 0
     clean = _tree(tmp_path / "schoon")
@@ -111,11 +119,12 @@ def test_deleted_output_file_comes_back_and_removed_lesson_disappears(tmp_path):
     assert lespakket(tmp_path, "build", "-j", "1").returncode == 0
     (tmp_path / "output" / "proef" / "tweede" / "10-12" / "werkblad.pdf").unlink()
     result = lespakket(tmp_path, "build", "-j", "1")
-    assert "1 van 4 lesdocumenten opnieuw gemaakt" in result.stdout
+    assert _made(result) == {"tweede": "10-12"}
+    assert "3 andere lesversies" in result.stdout
     assert (tmp_path / "output" / "proef" / "tweede" / "10-12" / "werkblad.pdf").exists()
     shutil.rmtree(tmp_path / "lessons" / "proef" / "tweede")
     result = lespakket(tmp_path, "build", "-j", "1")
-    assert "0 van 2 lesdocumenten opnieuw gemaakt" in result.stdout
+    assert result.stdout.startswith("Niets opnieuw gemaakt: elke les was al bij.")
     names = _tree(tmp_path / "output").keys()
     assert not [n for n in names if "tweede" in n]
     assert not (tmp_path / "output" / "proef" / "tweede").exists()
@@ -125,7 +134,7 @@ def test_force_renders_everything(built, tmp_path):
     shutil.copytree(built / "lessons", tmp_path / "lessons")
     assert lespakket(tmp_path, "build", "-j", "1").returncode == 0
     result = lespakket(tmp_path, "build", "--force", "-j", "1")
-    assert "4 van 4 lesdocumenten opnieuw gemaakt" in result.stdout
+    assert _made(result) == {"tweede": "10-12, 15-18", "varianten": "10-12, 15-18"}
 
 
 def test_an_edited_lesson_is_checked_first_and_each_unchanged_one_read_once(tmp_path, monkeypatch, lesson_copies):

@@ -54,7 +54,8 @@ def test_watch_rebuilds_shows_errors_and_keeps_running(tmp_path):
     lesson = tmp_path / "lessons" / "proef" / "varianten" / "les.yaml"
     seen: list[str] = []
     try:
-        _wait_for(lines, "Klaar: 2 van 2 lesdocumenten opnieuw gemaakt.", seen)
+        _wait_for(lines, "Klaar. Gemaakt: ", seen)
+        assert "voor les 'varianten' (10-12, 15-18)." in seen[-1]
         _wait_for(lines, "Ik kijk naar", seen)
         original = lesson.read_text(encoding="utf-8")
         lesson.write_text(original.replace("samenvatting: Test", "samenvating: Test"), encoding="utf-8")
@@ -62,7 +63,8 @@ def test_watch_rebuilds_shows_errors_and_keeps_running(tmp_path):
         _wait_for(lines, "Niet gebouwd", seen)
         assert process.poll() is None
         lesson.write_text(original.replace("Eerste alinea.", "Eerste alinea, anders."), encoding="utf-8")
-        _wait_for(lines, "Klaar: 2 van 2 lesdocumenten opnieuw gemaakt.", seen)
+        _wait_for(lines, "Klaar. Gemaakt: ", seen)
+        assert "voor les 'varianten' (10-12, 15-18)." in seen[-1]
         assert process.wait(timeout=30) == 0
     finally:
         if process.poll() is None:
@@ -71,23 +73,34 @@ def test_watch_rebuilds_shows_errors_and_keeps_running(tmp_path):
 
 
 def test_watch_for_one_lesson_and_audience_renders_only_that_document(tmp_path):
-    """An author previewing the version for one audience while writing: each save renders just that document."""
-    process, lines = _start_watch(tmp_path, "--les", "varianten", "--doelgroep", "15-18", "-j", "1", "--stop-na", "1")
+    """An author previewing the version for one audience while writing: each save renders just that document, says
+    where its files are, and a mistake in that lesson is reported as itself, never as 'no such lesson'."""
+    process, lines = _start_watch(tmp_path, "--les", "varianten", "--doelgroep", "15-18", "-j", "1", "--stop-na", "2")
     lesson = tmp_path / "lessons" / "proef" / "varianten" / "les.yaml"
     seen: list[str] = []
     guide = tmp_path / "output" / "proef" / "varianten" / "15-18" / "docentenhandleiding.pdf"
     try:
-        _wait_for(lines, "Klaar: 1 van 1 lesdocument opnieuw gemaakt.", seen)
+        _wait_for(lines, "Klaar. Gemaakt: ", seen)
+        assert seen[-1].endswith("voor les 'varianten' (15-18).")
+        _wait_for(lines, "Catalogus: output/index.html", seen)
+        made = seen[seen.index(next(line for line in seen if line.startswith("Klaar."))) + 1:-1]
+        assert {"  output/proef/varianten/15-18/presentatie.pptx",
+                "  output/proef/varianten/15-18/docentenhandleiding.pdf"} <= set(made)
         _wait_for(lines, "Ik kijk naar", seen)
         before = guide.read_bytes()
+        original = lesson.read_text(encoding="utf-8")
+        lesson.write_text(original.replace("samenvatting: Test", "samenvating: Test"), encoding="utf-8")
+        _wait_for(lines, "Niet gebouwd", seen)
+        assert any("[sleutel-onbekend]" in line for line in seen)
+        assert not [line for line in seen if "[les-onbekend]" in line or line.startswith("--les")]
         # Saved as many editors do: a temporary file, renamed over the lesson.
         saved = lesson.with_name("les.yaml.tmp1234")
-        saved.write_text(lesson.read_text(encoding="utf-8").replace("Eerste alinea.", "Eerste alinea, anders."),
-                         encoding="utf-8")
+        saved.write_text(original.replace("Eerste alinea.", "Eerste alinea, anders."), encoding="utf-8")
         os.replace(saved, lesson)
         _wait_for(lines, "Gewijzigd:", seen)
         assert seen[-1] == "Gewijzigd: les.yaml"
-        _wait_for(lines, "Klaar: 1 van 1 lesdocument opnieuw gemaakt.", seen)
+        _wait_for(lines, "Klaar. Gemaakt: ", seen)
+        assert seen[-1].endswith("voor les 'varianten' (15-18).")
         assert process.wait(timeout=30) == 0
     finally:
         if process.poll() is None:
@@ -95,6 +108,22 @@ def test_watch_for_one_lesson_and_audience_renders_only_that_document(tmp_path):
     assert guide.read_bytes() != before
     assert not (tmp_path / "output" / "proef" / "varianten" / "10-12").exists()
     assert not [line for line in seen if "Traceback" in line]
+
+
+def test_a_chosen_lesson_with_an_error_is_not_called_unknown(workdir):
+    """Before, `--les X` added 'Er is geen les met id X' to every error in lesson X, in watch, build and preview."""
+    from click.testing import CliRunner
+
+    from generators.cli.commands import cli
+
+    lesson = workdir / "lessons" / "proef" / "varianten" / "les.yaml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("    duur: 45", "    duur: [45]"), encoding="utf-8")
+    for args in (["build", "--les", "varianten", "--doelgroep", "10-12"], ["preview", "varianten"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1
+        assert "[type]" in result.stderr and "les-onbekend" not in result.stderr, result.stderr
+    result = CliRunner().invoke(cli, ["build", "--les", "varianen"])
+    assert "--les: fout: Er is geen les met id 'varianen'. Bedoel je 'varianten'? [les-onbekend]" in result.stderr
 
 
 def test_watch_keeps_its_workers_until_code_or_shared_data_change(monkeypatch, tmp_path):

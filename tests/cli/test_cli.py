@@ -38,7 +38,7 @@ def test_schema_is_json_schema_of_the_lesson_format(workdir):
     schema = json.loads(result.stdout)
     assert schema["additionalProperties"] is False
     assert {"id", "titel", "doelgroepen", "lesverloop"} <= set(schema["properties"])
-    assert {"InhoudDia", "QuizDia", "InvulOpdracht", "CasusOpdracht"} <= set(schema["$defs"])
+    assert {"InhoudDia", "QuizDia", "InvulOpdracht", "CasusOpdracht"} <= set(schema["definitions"])
     run("schema", "--uit", "les.schema.json")
     assert json.loads((workdir / "les.schema.json").read_text()) == schema
 
@@ -46,8 +46,8 @@ def test_schema_is_json_schema_of_the_lesson_format(workdir):
 def test_schema_accepts_the_glossary(workdir):
     """`begrippen` with `term`, `uitleg` (text or variants per audience) and `alleen`, nothing else."""
     schema = json.loads(run("schema").stdout)
-    assert schema["properties"]["begrippen"]["items"] == {"$ref": "#/$defs/Begrip"}
-    entry = schema["$defs"]["Begrip"]
+    assert schema["properties"]["begrippen"]["items"] == {"$ref": "#/definitions/Begrip"}
+    entry = schema["definitions"]["Begrip"]
     assert set(entry["properties"]) == {"term", "uitleg", "alleen"} and entry["required"] == ["term", "uitleg"]
     assert entry["additionalProperties"] is False
 
@@ -59,8 +59,10 @@ def _manifest(output: Path) -> list[dict]:
 def test_build_writes_manifest_matching_the_files(workdir):
     result = run("build", "--uit", "uit")
     assert result.exit_code == 0, result.output
-    assert "2 van 2 lesdocumenten opnieuw gemaakt" in result.stdout
     entries = _manifest(workdir / "uit")
+    made = len([e for e in entries if e["les"] == "varianten"])
+    assert result.stdout == (f"Gemaakt: {made} bestanden voor les 'varianten' (10-12, 15-18). In uit/ staan nu "
+                             f"{len(entries)} bestanden (overzicht: uit/manifest.json).\n")
     for entry in entries:
         path = workdir / "uit" / entry["pad"]
         data = path.read_bytes()
@@ -80,10 +82,11 @@ def test_partial_build_keeps_the_rest(workdir):
     before = _manifest(workdir / "uit")
     result = run("build", "--uit", "uit", "--les", "varianten", "--doelgroep", "10-12")
     assert result.exit_code == 0
-    assert "0 van 1 lesdocument opnieuw gemaakt" in result.stdout
+    assert result.stdout.startswith("Niets opnieuw gemaakt: elke les was al bij.")
     assert _manifest(workdir / "uit") == before
     result = run("build", "--uit", "uit", "--les", "varianten", "--doelgroep", "10-12", "--force")
-    assert "1 van 1 lesdocument opnieuw gemaakt" in result.stdout
+    made = len([e for e in before if e["les"] == "varianten" and e["doelgroep"] == "10-12"])
+    assert result.stdout.startswith(f"Gemaakt: {made} bestanden voor les 'varianten' (10-12).")
     assert _manifest(workdir / "uit") == before
 
 

@@ -14,14 +14,27 @@ VARIANTS = Path(__file__).parents[1] / "fixtures" / "varianten" / "lessons"
 
 
 def test_the_schema_accepts_every_way_to_use_a_fact_and_the_steps():
-    defs = lesson_json_schema()["$defs"]
-    assert "feit" in defs["Punt"]["properties"] and "required" not in defs["Punt"]
+    import jsonschema
+
+    from generators.data.shared import load_shared_data
+    from generators.diagnostics import Diagnostics
+    from generators.paths import DATA_DIR
+
+    schema = lesson_json_schema(load_shared_data(DATA_DIR, Diagnostics()))
+    defs = schema["definitions"]
+
+    def valid(definition: str, value) -> bool:
+        return jsonschema.Draft7Validator({**schema, "$ref": f"#/definitions/{definition}"}).is_valid(value)
+
+    assert valid("Punt", {"feit": "bekenden-68"}) and not valid("Punt", {"feit": "bekenden-86"})
+    assert not valid("Punt", {"feit": "bekenden-68", "tekst": "Ook een tekst"})
     assert defs["FeitDia"]["required"] == ["soort", "feit"]
     for model in ("QuizDia", "MeerkeuzeOpdracht", "WaarStelling"):
         assert "feit" in defs[model]["properties"], model
-    assert "sextortie" in str(defs["GegevensDia"]["properties"]["bron"])
-    assert "sextortie" in str(defs["VolgordeOpdracht"]["properties"]["bron"])
-    assert "stappen" not in defs["VolgordeOpdracht"].get("required", [])
+    assert valid("GegevensDia", {"soort": "gegevens", "bron": "sextortie"})
+    assert not valid("GegevensDia", {"soort": "gegevens", "bron": "sextortie", "items": ["niet-betalen"]})
+    assert valid("VolgordeOpdracht", {"soort": "volgorde", "bron": "sextortie"})
+    assert not valid("VolgordeOpdracht", {"soort": "volgorde", "bron": "sextortie", "stappen": ["a", "b"]})
 
 
 def test_facts_resolve_to_the_audience_wording_with_their_source(tmp_path):

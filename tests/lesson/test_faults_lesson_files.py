@@ -280,8 +280,9 @@ def _combining_mark(project: Path) -> list[str]:
 
 def _private_use_in_a_block(project: Path) -> list[str]:
     _edit(project, "          Tweede alinea met **nadruk**.", "          Tweede alinea met\n          \uf0b7 **nadruk**.")
-    return [f"{where(project, chr(0xF0B7))}: {NO_FONT} U+F0B7 (een teken voor eigen gebruik, vaak een opsommingsteken "
-            f"uit Word). {FONT_TAIL}"]
+    return [f"{where(project, chr(0xF0B7))}: fout: U+F0B7 is een opsommingsteken uit Word (uit het lettertype Symbol of "
+            "Wingdings); het lettertype Carlito van de dia's en de PDF's heeft het niet. Een punt in een lijst krijgt "
+            "vanzelf een opsommingsteken: haal het weg. [teken-niet-in-lettertype]"]
 
 
 def _emoji_in_a_folded_block(project: Path) -> list[str]:

@@ -170,7 +170,11 @@ def test_pupil_lesson_without_help_for_its_audience(tmp_path, monkeypatch):
     assert lint(tmp_path, monkeypatch, hulplijnen="[veilig-thuis]") == [
         f"{PATH}:23:1: waarschuwing: Voor doelgroep 10-12 noemt deze les geen enkele hulplijn, dus leerlingen "
         "zien niet waar ze (anoniem) hulp vinden. Voeg toe aan 'hulplijnen', bijvoorbeeld: Chat met Fier, "
-        "Keerpunt, Helpwanted, Alarmnummer 112. [hulp-ontbreekt]"
+        "Keerpunt, Helpwanted, Alarmnummer 112. [hulp-ontbreekt]",
+        f"{PATH}:23:14: waarschuwing: De hulplijn 'veilig-thuis' staat in geen enkele versie van deze les: volgens "
+        "assets/data/hulplijnen.yaml is hij alleen voor professionals, en deze les is voor 10-12. Haal 'veilig-thuis' "
+        "weg, of vraag om hem in de gedeelde gegevens ook voor jouw doelgroep op te nemen (zie docs/auteurs.md). "
+        "[hulplijn-niet-getoond]",
     ]
 
 

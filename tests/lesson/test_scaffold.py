@@ -99,3 +99,24 @@ def test_new_refuses_windows_device_names(workdir, series, lesson_id, bad):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"fout: {bad}: Windows gebruikt die naam zelf")
     assert not (workdir / "lessons").exists()
+
+
+def test_new_lesson_names_the_editor_schema_it_writes_beside_the_lessons(workdir):
+    result = run("new", "proef", "mijn-les")
+    assert "Schema voor je editor: lessons/les.schema.json" in result.stdout
+    first = (workdir / "lessons/proef/mijn-les/les.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../les.schema.json"
+    schema = workdir / "lessons/proef/mijn-les" / "../../les.schema.json"
+    assert schema.resolve() == (workdir / "lessons/les.schema.json").resolve()
+    assert schema.read_text(encoding="utf-8") == run("schema").stdout
+
+
+def test_new_lesson_leaves_a_les_schema_json_it_did_not_write(workdir):
+    own = workdir / "lessons" / "les.schema.json"
+    own.parent.mkdir()
+    own.write_text('{"title": "mijn eigen schema"}', encoding="utf-8")
+    result = run("new", "proef", "mijn-les")
+    assert result.exit_code == 0 and "Schema voor je editor" not in result.stdout
+    assert own.read_text(encoding="utf-8") == '{"title": "mijn eigen schema"}'
+    assert run("new", "proef", "tweede-les").exit_code == 0
+    assert own.read_text(encoding="utf-8") == '{"title": "mijn eigen schema"}'
