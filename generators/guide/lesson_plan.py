@@ -162,7 +162,19 @@ def _activity(guide: Guide, phase_title: str, activity: Activity, refs: Referenc
         head += [minor_heading(guide, "Wat doe en zeg je?"), notes[0]]
     story: list[Flowable] = [KeepTogether(head), *notes[1:]]
     story += _talking_points(guide, activity)
+    story += _routes(guide, activity)
     return story
+
+
+def _routes(guide: Guide, activity: Activity) -> list[Flowable]:
+    """The easier and the harder route through the activity, for a class where pupils differ (extra_steun and
+    extra_uitdaging)."""
+    rows = [(label, [guide.para(rich_markup(p)) for p in paragraphs])
+            for label, paragraphs in (("Extra steun", activity.support), ("Extra uitdaging", activity.challenge))
+            if paragraphs]
+    if not rows:
+        return []
+    return [KeepTogether([minor_heading(guide, "Verschillen in de klas"), facts_table(guide, rows, label_width=30 * mm)])]
 
 
 def _talking_points(guide: Guide, activity: Activity) -> list[Flowable]:

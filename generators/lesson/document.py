@@ -484,6 +484,8 @@ class Activity:
     notes: tuple[RichText, ...]
     exercises: tuple[Exercise, ...]
     line: int = 0  # where the activity starts in the lesson file, for located warnings
+    support: tuple[RichText, ...] = ()  # an easier route through the activity, for pupils who need more help
+    challenge: tuple[RichText, ...] = ()  # a harder route, for pupils who are done sooner
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ Loc = tuple[Any, ...]
 TEACHER_KEYS = frozenset({
     "id", "reeks", "doelgroepen", "kerndoelen", "benodigdheden", "voorbereiding", "achtergrond",
     "hulplijnen", "bronnen", "docentnotities", "werkvorm", "doel", "minuten", "luisterpunten",
-    "antwoord", "aandachtspunten", "alt", "extra_woorden", "alleen",
+    "antwoord", "aandachtspunten", "alt", "extra_woorden", "alleen", "extra_steun", "extra_uitdaging",
 })
 
 # Why: Flesch-Douma on fewer words swings by tens of points on one compound word (measured on our

@@ -346,6 +346,8 @@ class _Resolver:
             notes=self.paragraphs(activity.docentnotities),
             exercises=tuple(self.exercise(o) for o in self.visible(activity.opdrachten)),
             line=line,
+            support=self.paragraphs(activity.extra_steun),
+            challenge=self.paragraphs(activity.extra_uitdaging),
         )
 
     # -- slides ---------------------------------------------------------------------------

@@ -100,6 +100,8 @@ KEYS: dict[str | tuple[str, str], tuple[str, str]] = {
     "opdrachten": ("Opdrachten", "De opdrachten van deze activiteit, voor het werkblad."),
     "opties": ("Opties", "De antwoorden waaruit leerlingen kiezen; A is de eerste."),
     "optioneel": ("Optioneel", "true als de docent de activiteit mag overslaan."),
+    "extra_steun": ("Extra steun", "Een makkelijkere route door de activiteit, voor wie meer hulp nodig heeft (in de handleiding)."),
+    "extra_uitdaging": ("Extra uitdaging", "Een moeilijkere route, voor wie sneller klaar is (in de handleiding)."),
     "pad": ("Pad", "Waar de afbeelding staat, vanaf de lesmap, zoals beeld/foto.png."),
     "paren": ("Paren", "Minstens twee paren."),
     "punten": ("Punten", "Korte punten, elk op een regel die begint met '- '."),

@@ -344,6 +344,8 @@ class Activiteit(Block):
     dias: list[Dia] = Field(default_factory=list)
     docentnotities: Tekst | None = None
     opdrachten: list[Opdracht] = Field(default_factory=list)
+    extra_steun: Tekst | None = Field(None, description="Een makkelijkere route voor wie meer hulp nodig heeft.")
+    extra_uitdaging: Tekst | None = Field(None, description="Een moeilijkere route voor wie sneller klaar is.")
 
 
 class Fase(Block):
