@@ -30,6 +30,7 @@ CASES: dict[str, dict[str, str]] = {
     "voortgezet-onderwijs/online-uitbuiting": {"Ravi": TARGET, "Sara": TARGET, "Mila": TARGET, "Rayan": TARGET,
                                                "Tim": TARGET},
     "voortgezet-onderwijs/signalen-herkennen": {"Daan": TARGET},
+    "voortgezet-onderwijs/slachtoffer-of-dader": {"Kim": TARGET, "Roy": EXPLOITER, "Tarik": BYSTANDER},
     "voortgezet-onderwijs/wat-is-mensenhandel": {"Aylin": TARGET, "Dewi": EXPLOITER},
 }
 """Per lesson (reeks/id): each person in its cases and their role."""
