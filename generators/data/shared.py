@@ -11,6 +11,7 @@ from generators.data.models import (
 )
 from generators.data.facts import Feit, Feiten, check_facts
 from generators.data.organisations import Organisaties, name_key
+from generators.data.pictograms import PICTOGRAM_DIR, Pictogram, Pictogrammen, load_pictograms
 from generators.data.protocol import Stappenplan, check_protocol
 from generators.diagnostics import Diagnostics, did_you_mean
 from generators.lesson.model_loading import Loaded, load_model
@@ -30,6 +31,7 @@ class SharedData:
     sextortie: Loaded[Stappenplan]
     organisaties: Loaded[Organisaties]
     moeilijke_woorden: Loaded[MoeilijkeWoorden]
+    pictogrammen: Loaded[Pictogrammen]
 
     @property
     def facts(self) -> dict[str, Feit]:
@@ -40,6 +42,10 @@ class SharedData:
         """Names a lesson may use (see organisations.is_known): helplines, the sources of facts, organisaties.yaml."""
         names = [h.naam for h in self.hulplijnen.model.hulplijnen] + [f.bron for f in self.feiten.model.feiten]
         return tuple(name_key(n) for n in names + list(self.organisaties.model.namen))
+
+    @property
+    def pictograms(self) -> dict[str, Pictogram]:
+        return {p.naam: p for p in self.pictogrammen.model.pictogrammen}
 
     @property
     def audience_ids(self) -> list[str]:
@@ -73,7 +79,7 @@ class SharedData:
         return loaded.inleiding, list(loaded.items)
 
 
-def load_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData | None:
+def load_shared_data(data_dir: Path, diagnostics: Diagnostics, pictogram_dir: Path = PICTOGRAM_DIR) -> SharedData | None:
     start = len(diagnostics.items)
     doelgroepen = load_model(data_dir / "doelgroepen.yaml", Doelgroepen, diagnostics, kind="gegevensbestand")
     hulplijnen = load_model(data_dir / "hulplijnen.yaml", Hulplijnen, diagnostics, kind="gegevensbestand")
@@ -85,12 +91,13 @@ def load_shared_data(data_dir: Path, diagnostics: Diagnostics) -> SharedData | N
     sextortie = load_model(data_dir / "sextortie.yaml", Stappenplan, diagnostics, kind="gegevensbestand")
     organisaties = load_model(data_dir / "organisaties.yaml", Organisaties, diagnostics, kind="gegevensbestand")
     hard_words = load_model(data_dir / "moeilijke-woorden.yaml", MoeilijkeWoorden, diagnostics, kind="gegevensbestand")
+    pictograms = load_pictograms(pictogram_dir, diagnostics)
     loaded = (doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, *lists.values(), feiten, sextortie, organisaties,
-              hard_words)
+              hard_words, pictograms)
     if any(x is None for x in loaded):
         return None
     data = SharedData(doelgroepen, hulplijnen, meldcode, kerndoelen, reeksen, lists,  # type: ignore[arg-type]
-                      feiten, sextortie, organisaties, hard_words)  # type: ignore[arg-type]
+                      feiten, sextortie, organisaties, hard_words, pictograms)  # type: ignore[arg-type]
     _check_references(data, diagnostics)
     _check_facts_and_protocol(data, diagnostics)
     return None if any(d.is_error for d in diagnostics.items[start:]) else data

@@ -17,6 +17,7 @@ from generators.lesson.own_facts import OwnFactsCheck
 from generators.lesson.quote_advice import colon_advice
 from generators.lesson.schema_errors import ALT_PURPOSE
 from generators.lesson.text_conventions import announcing_message, announcing_opening, bullet_message, leading_bullet
+from generators.data.pictograms import NO_PICTOGRAM
 from generators.data.shared import SharedData
 from generators.lesson.source_model import (
     DEFAULT_KEY,
@@ -236,8 +237,20 @@ class LessonChecker:
                 loc + ("feit",),
             )
 
+    def check_pictogram(self, block: BaseModel, loc: Loc) -> None:
+        name = getattr(block, "pictogram", None)
+        known = list(self.data.pictograms)
+        if isinstance(name, str) and name != NO_PICTOGRAM and name not in known:
+            self.error(
+                "pictogram-onbekend",
+                f"Onbekend pictogram '{name}'.{did_you_mean(name, [*known, NO_PICTOGRAM])} Kies uit "
+                f"assets/pictogrammen: {', '.join(known)}; of '{NO_PICTOGRAM}' voor een dia zonder pictogram.",
+                loc + ("pictogram",),
+            )
+
     def check_block(self, block: BaseModel, loc: Loc, active: frozenset[str]) -> None:
         self.check_fact(block, loc)
+        self.check_pictogram(block, loc)
         if isinstance(block, (QuizDia, MeerkeuzeOpdracht)):
             self.check_choice(block, loc, active)
         elif isinstance(block, (OpenOpdracht, ReflectieOpdracht, CasusVraag)):

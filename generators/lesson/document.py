@@ -235,12 +235,22 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Pictogram:
+    """A pictogram from assets/pictogrammen: its name, its PNG file and the alt text a screen reader reads."""
+
+    name: str
+    path: Path
+    alt: str
+
+
+@dataclass(frozen=True)
 class BulletSlide:
     """A slide with a title and bullets, numbered or not."""
 
     title: RichText
     bullets: tuple[RichText, ...]
     numbered: bool = False
+    pictogram: str | None = None  # the author's choice: a name from assets/pictogrammen, or 'geen'
 
 
 @dataclass(frozen=True)
@@ -260,6 +270,7 @@ class QuoteSlide:
     title: RichText
     quote: RichText
     source: RichText | None
+    pictogram: str | None = None  # the author's choice: a name from assets/pictogrammen, or 'geen'
 
 
 @dataclass(frozen=True)
@@ -268,6 +279,7 @@ class StatementSlide:
 
     title: RichText
     statement: RichText
+    pictogram: str | None = None  # the author's choice: a name from assets/pictogrammen, or 'geen'
 
 
 @dataclass(frozen=True)
@@ -277,6 +289,7 @@ class CaseSlide:
     title: RichText
     paragraphs: tuple[RichText, ...]
     questions: tuple[RichText, ...]
+    pictogram: str | None = None  # the author's choice: a name from assets/pictogrammen, or 'geen'
 
 
 @dataclass(frozen=True)
@@ -286,6 +299,7 @@ class DiscussionSlide:
     title: RichText
     question: RichText
     listen_for: tuple[RichText, ...]
+    pictogram: str | None = None  # the author's choice: a name from assets/pictogrammen, or 'geen'
 
 
 @dataclass(frozen=True)
@@ -297,6 +311,7 @@ class QuizSlide:
     options: tuple[RichText, ...]
     correct: tuple[int, ...]
     explanation: RichText | None
+    pictogram: str | None = None  # the author's choice: a name from assets/pictogrammen, or 'geen'
 
 
 @dataclass(frozen=True)
@@ -305,6 +320,7 @@ class FactSlide:
 
     title: RichText
     fact: SourcedText
+    pictogram: str | None = None  # the author's choice: a name from assets/pictogrammen, or 'geen'
 
 
 @dataclass(frozen=True)
@@ -537,6 +553,10 @@ class LessonDocument:
     glossary: tuple[GlossaryEntry, ...] = ()  # the lesson's `begrippen` for this audience
     facts: tuple[Fact, ...] = ()  # every fact from feiten.yaml this audience sees, in order of first use
     sextortion: Protocol | None = None  # the sextortion steps, when a slide or exercise of this audience shows them
+    pictograms: tuple[Pictogram, ...] = ()  # the whole set: slides name theirs, the deck picks one per kind of slide
+
+    def pictogram(self, name: str) -> Pictogram | None:
+        return next((p for p in self.pictograms if p.name == name), None)
 
     def outline(self) -> LessonDocument:
         """The same document without its lesson content (phases, materials, background, sources).

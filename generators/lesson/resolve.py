@@ -41,6 +41,7 @@ from generators.lesson.document import (
     OpenExercise,
     OrderExercise,
     Phase,
+    Pictogram,
     Protocol,
     ProtocolStep,
     QuizSlide,
@@ -315,9 +316,14 @@ class _Resolver:
             publisher=PUBLISHER,
             school=school_info(school),
             source=self.source.display,
+            pictograms=self.pictograms(),
         )
         # Why afterwards: every part above may show a fact or the steps, and the guide lists all of them.
         return replace(document, facts=tuple(self.facts.values()), sextortion=self.protocol)
+
+    def pictograms(self) -> tuple[Pictogram, ...]:
+        folder = self.data.pictogrammen.source.path.parent
+        return tuple(Pictogram(p.naam, folder / p.bestand, p.alt) for p in self.data.pictogrammen.model.pictogrammen)
 
     def shared(self, name: str, only: Sequence[str] | None = None) -> SharedList:
         listed = shared_list(self.data, name, only, self.audience)
@@ -353,6 +359,11 @@ class _Resolver:
     # -- slides ---------------------------------------------------------------------------
 
     def slide(self, dia: Any) -> Slide:
+        slide = self.slide_content(dia)
+        choice = getattr(dia, "pictogram", None)
+        return replace(slide, pictogram=choice) if choice else slide
+
+    def slide_content(self, dia: Any) -> Slide:
         title = self.rich(getattr(dia, "titel", None)) or parse_inline(DEFAULT_TITLES.get(dia.soort, ""))
         if isinstance(dia, src.InhoudDia):
             return BulletSlide(title, self.items(dia.punten))

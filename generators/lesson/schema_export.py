@@ -11,6 +11,7 @@ import copy
 import typing
 from typing import Any
 
+from generators.data.pictograms import NO_PICTOGRAM
 from generators.data.shared import SharedData
 from generators.lesson.schema_texts import BLOCK_ITEM, BLOCKS, IDS, KEYS
 from generators.lesson.source_model import DEFAULT_KEY, SCHEMA_MARK, Les, SharedSource
@@ -83,6 +84,7 @@ def _id_definitions(data: SharedData) -> dict[str, Schema]:
         "Hulplijn": list(data.helplines),
         "Kerndoel": list(data.core_goals),
         "Feit": list(data.facts),
+        "Pictogram": [*data.pictograms, NO_PICTOGRAM],
     }
     return {name: {"type": "string", "enum": ids} for name, ids in found.items()}
 

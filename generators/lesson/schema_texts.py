@@ -104,6 +104,8 @@ KEYS: dict[str | tuple[str, str], tuple[str, str]] = {
     "extra_uitdaging": ("Extra uitdaging", "Een moeilijkere route, voor wie sneller klaar is (in de handleiding)."),
     "pad": ("Pad", "Waar de afbeelding staat, vanaf de lesmap, zoals beeld/foto.png."),
     "paren": ("Paren", "Minstens twee paren."),
+    "pictogram": ("Pictogram", "Een pictogram uit assets/pictogrammen naast de tekst, in plaats van het gewone bij "
+                  "deze soort dia; 'geen' voor een dia zonder pictogram."),
     "punten": ("Punten", "Korte punten, elk op een regel die begint met '- '."),
     "rechts": ("Rechts", "De rechterkant van het paar; het werkblad husselt ze."),
     ("TweeKolommenDia", "rechts"): ("Rechts", "De rechterkolom: een kop en punten."),
@@ -137,6 +139,7 @@ IDS: dict[str, tuple[str, str]] = {
     "Hulplijn": ("Hulplijn", "Een hulplijn uit assets/data/hulplijnen.yaml."),
     "Kerndoel": ("Kerndoel", "Een kerndoel uit assets/data/kerndoelen.yaml."),
     "Feit": ("Feit", "Een feit uit assets/data/feiten.yaml, met bron, reikwijdte en jaar."),
+    "Pictogram": ("Pictogram", "Een pictogram uit assets/pictogrammen/pictogrammen.yaml, of 'geen'."),
     "EnkeleTekst": ("Tekst", "Een tekst. Begint hij met { of *, of staat er ': ' of ' #' in, zet hem dan tussen "
                     "rechte aanhalingstekens (\")."),
     "TekstPerDoelgroep": ("Tekst per doelgroep", "'standaard' voor elke doelgroep zonder eigen variant, plus een "

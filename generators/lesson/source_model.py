@@ -53,6 +53,7 @@ AudienceId = Annotated[str, Field(min_length=1), _ids("doelgroep")]
 FactId = Annotated[str, Field(pattern=SLUG_PATTERN), _ids("feit")]
 HelplineId = Annotated[str, _ids("hulplijn")]
 CoreGoalId = Annotated[str, _ids("kerndoel")]
+PictogramName = Annotated[str, Field(min_length=1), _ids("pictogram")]
 
 
 class Strict(BaseModel):
@@ -123,6 +124,14 @@ FACT_EXPLAINS = "Een feit uit assets/data/feiten.yaml dat het antwoord uitlegt; 
 # --- slides -------------------------------------------------------------------------------
 
 
+class PictogramBlock(Block):
+    """A slide with room for a pictogram beside its text (not an image slide, not two columns)."""
+
+    pictogram: PictogramName | None = Field(
+        None, description="Een pictogram uit assets/pictogrammen in plaats van het gewone bij deze soort dia; "
+        "'geen' voor geen pictogram.")
+
+
 class Afbeelding(Strict):
     pad: str = Field(min_length=1)
     alt: Tekst
@@ -134,7 +143,7 @@ class Kolom(Strict):
     punten: list[Punt] = Field(min_length=1)
 
 
-class InhoudDia(Block):
+class InhoudDia(PictogramBlock):
     soort: Literal["inhoud"]
     titel: Tekst
     punten: list[Punt] = Field(min_length=1)
@@ -146,34 +155,34 @@ class AfbeeldingDia(Block):
     afbeelding: Afbeelding
 
 
-class CitaatDia(Block):
+class CitaatDia(PictogramBlock):
     soort: Literal["citaat"]
     titel: Tekst | None = None
     tekst: Tekst
     bron: Tekst | None = None
 
 
-class StellingDia(Block):
+class StellingDia(PictogramBlock):
     soort: Literal["stelling"]
     titel: Tekst | None = None
     stelling: Tekst
 
 
-class CasusDia(Block):
+class CasusDia(PictogramBlock):
     soort: Literal["casus"]
     titel: Tekst
     tekst: Tekst
     vragen: list[Punt] = Field(default_factory=list)
 
 
-class DiscussieDia(Block):
+class DiscussieDia(PictogramBlock):
     soort: Literal["discussie"]
     titel: Tekst | None = None
     vraag: Tekst
     luisterpunten: list[Punt] = Field(default_factory=list)
 
 
-class QuizDia(Block):
+class QuizDia(PictogramBlock):
     soort: Literal["quiz"]
     titel: Tekst | None = None
     vraag: Tekst
@@ -193,7 +202,7 @@ class TweeKolommenDia(Block):
 SharedSource = Literal["meldcode", "gesprekstips", "aandachtspunten", "signalen", "sextortie"]
 
 
-class GegevensDia(Block):
+class GegevensDia(PictogramBlock):
     """A slide filled from shared data in assets/data, optionally a selection of its ids."""
 
     soort: Literal["gegevens"]
@@ -202,7 +211,7 @@ class GegevensDia(Block):
     items: list[str] | None = None
 
 
-class FeitDia(Block):
+class FeitDia(PictogramBlock):
     """One fact from assets/data/feiten.yaml, large, with its source under it."""
 
     soort: Literal["feit"]
