@@ -25,6 +25,7 @@ CASES: dict[str, dict[str, str]] = {
     "buit-in-de-klas/online-vriendschap": {"Daan": TARGET, "Rick": EXPLOITER, "Lisa": EXPLOITER},
     "buit-in-de-klas/grenzen-en-hulp": {"Noor": BYSTANDER, "Sara": TARGET},
     "buit-in-de-klas/wie-vertrouw-je-online": {"Yara": TARGET, "Jade": EXPLOITER, "Daan": TARGET, "Rick": EXPLOITER},
+    "professionals/het-gesprek-voeren": {"Iris": TARGET, "Bas": TARGET, "Sofia": TARGET},
     "professionals/mensenhandel-wat-doe-jij": {"Luuk": TARGET, "Yasmina": TARGET},
     "voortgezet-onderwijs/de-pooierboymethode": {"Fleur": TARGET, "Dennis": EXPLOITER, "Jayden": TARGET},
     "voortgezet-onderwijs/een-vriend-helpen": {"Nadia": TARGET, "Kevin": TARGET},
