@@ -14,6 +14,7 @@ from generators.lesson.model_loading import Loaded
 from generators.lesson.placeholders import KNOWN as KNOWN_PLACEHOLDERS, unknown_placeholders
 from generators.lesson.text_location import TextLocator
 from generators.lesson.own_facts import OwnFactsCheck
+from generators.lesson.look_back import TITLE as LOOK_BACK_TITLE
 from generators.lesson.quote_advice import colon_advice
 from generators.lesson.schema_errors import ALT_PURPOSE
 from generators.lesson.text_conventions import announcing_message, announcing_opening, bullet_message, leading_bullet
@@ -22,7 +23,6 @@ from generators.data.shared import SharedData
 from generators.lesson.source_model import (
     DEFAULT_KEY,
     GAP,
-    Activiteit,
     Afbeelding,
     CasusVraag,
     GegevensDia,
@@ -324,7 +324,11 @@ class LessonChecker:
                     continue
                 for j, activity in enumerate(phase.activiteiten):
                     if not activity.alleen or audience in activity.alleen:
-                        parts.append(((i, j), activity, activity.minuten.for_audience(audience)))
+                        parts.append((activity.titel.for_audience(audience) or "",
+                                      ("lesverloop", i, "activiteiten", j, "minuten"),
+                                      activity.minuten.for_audience(audience)))
+            if self.lesson.terugblik is not None:
+                parts.append((LOOK_BACK_TITLE, ("terugblik", "minuten"), self.lesson.terugblik.minuten.for_audience(audience)))
             if any(minutes is None for _, _, minutes in parts):
                 continue  # Why: variant-ontbreekt names the activity without minutes; a sum without it misleads
             total = sum(minutes for _, _, minutes in parts)
@@ -332,7 +336,7 @@ class LessonChecker:
             if total != duration:
                 difference = f"{abs(total - duration)} {'minuut' if abs(total - duration) == 1 else 'minuten'} te " \
                              f"{'veel' if total > duration else 'weinig'}"
-                listed = ", ".join(self._minutes_of(where, activity, minutes, audience) for where, activity, minutes in parts)
+                listed = ", ".join(self._minutes_of(title, where, minutes) for title, where, minutes in parts)
                 self.error(
                     "minuten-som",
                     f"De activiteiten voor doelgroep {audience} duren samen {total} minuten, "
@@ -342,11 +346,9 @@ class LessonChecker:
                     ("doelgroepen", audience, "duur"),
                 )
 
-    def _minutes_of(self, where: tuple[int, int], activity: Activiteit, minutes: int, audience: str) -> str:
-        title = activity.titel.for_audience(audience) or ""
+    def _minutes_of(self, title: str, where: Loc, minutes: int) -> str:
         title = title if len(title) <= 30 else title[:29].rstrip() + "…"
-        line = self.source.location(("lesverloop", where[0], "activiteiten", where[1], "minuten")).line
-        return f"'{title}' {minutes} (regel {line})"
+        return f"'{title}' {minutes} (regel {self.source.location(where).line})"
 
     def check_phase_order(self) -> None:
         last = -1

@@ -64,6 +64,7 @@ from generators.lesson.document import (
 from generators.data.facts import Feit
 from generators.data.protocol import fill_helplines
 from generators.lesson.model_loading import Loaded
+from generators.lesson.look_back import look_back_activity
 from generators.lesson.placeholders import fill_placeholders, placeholder_values
 from generators.lesson.school_help import school_help_of
 from generators.data.shared import SharedData
@@ -275,7 +276,7 @@ class _Resolver:
 
     def document(self, school: School | None) -> LessonDocument:
         lesson = self.lesson
-        phases = tuple(self.phase(i, p) for i, p in enumerate(lesson.lesverloop) if self.shows(p))
+        phases = self.with_look_back(tuple(self.phase(i, p) for i, p in enumerate(lesson.lesverloop) if self.shows(p)))
         selected = lesson.hulplijnen or [h.id for h in self.data.hulplijnen.model.hulplijnen]
         helplines = self.data.helplines
         document = LessonDocument(
@@ -331,6 +332,13 @@ class _Resolver:
             if item.fact is not None:
                 self.facts.setdefault(item.fact.id, item.fact)
         return listed
+
+    def with_look_back(self, phases: tuple[Phase, ...]) -> tuple[Phase, ...]:
+        """The lesson's `terugblik` as the last activity of its last phase."""
+        if self.lesson.terugblik is None or not phases:
+            return phases
+        activity = self.activity(look_back_activity(self.lesson.terugblik), self.source.location(("terugblik",)).line)
+        return (*phases[:-1], replace(phases[-1], activities=(*phases[-1].activities, activity)))
 
     def phase(self, index: int, phase: src.Fase) -> Phase:
         title = self.rich(phase.titel) or parse_inline(PHASE_TITLES[phase.fase])

@@ -46,6 +46,9 @@ BLOCKS: dict[str, tuple[str, str]] = {
     "CasusOpdracht": ("Opdracht: casus", "Een verhaal met vragen."),
     "CasusVraag": ("Vraag bij een casus", "Een vraag met een antwoord of aandachtspunten voor de docent."),
     "ReflectieOpdracht": ("Opdracht: reflectie", "Een vraag over jezelf; er is geen fout antwoord."),
+    "Terugblik": ("Terugblik", "Twee tot vijf vragen over de leerdoelen, aan het eind van de les: op een dia, het "
+                  "werkblad en in het antwoordenblad."),
+    "TerugblikVraag": ("Vraag van de terugblik", "Een vraag over een leerdoel, met een antwoord of aandachtspunten."),
 }
 
 BLOCK_ITEM = ("Punt als blok", "Een punt met 'tekst' of 'feit' (precies één van de twee), en eventueel 'alleen'.")
@@ -131,6 +134,9 @@ KEYS: dict[str | tuple[str, str], tuple[str, str]] = {
     "voorbereiding": ("Voorbereiding", "Wat de docent vooraf doet."),
     "vraag": ("Vraag", "De vraag."),
     "vragen": ("Vragen", "Vragen bij het verhaal."),
+    ("Terugblik", "vragen"): ("Vragen", "Twee tot vijf vragen over de leerdoelen van de les."),
+    ("Terugblik", "minuten"): ("Minuten", "Hoe lang de terugblik duurt; telt mee in de duur van de les."),
+    "terugblik": ("Terugblik", "De vragen waarmee de les terugkijkt op de leerdoelen."),
     "werkvorm": ("Werkvorm", "Bijvoorbeeld klassengesprek of in tweetallen."),
 }
 

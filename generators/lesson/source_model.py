@@ -387,6 +387,20 @@ class Begrip(Strict):
     alleen: list[AudienceId] | None = None
 
 
+class TerugblikVraag(AnswerFields):
+    vraag: Tekst
+    regels: Whole | None = Field(default=None, ge=1, le=30)
+    alleen: list[AudienceId] | None = None
+
+
+class Terugblik(Strict):
+    """The lesson's closing check of its learning goals: the questions come on a slide and the worksheet, the
+    answers in the answer key (look_back.py makes them the last activity of the lesson)."""
+
+    minuten: Minutes
+    vragen: list[TerugblikVraag] = Field(min_length=2, max_length=5)
+
+
 class Les(Strict):
     """One lesson: lessons/<reeks>/<id>/les.yaml."""
 
@@ -401,6 +415,7 @@ class Les(Strict):
     voorbereiding: list[Punt] = Field(default_factory=list)
     achtergrond: list[Punt] = Field(default_factory=list)
     lesverloop: list[Fase] = Field(min_length=1)
+    terugblik: Terugblik | None = None
     hulplijnen: list[HelplineId] | None = None
     bronnen: list[Bron] = Field(default_factory=list)
     begrippen: list[Begrip] = Field(default_factory=list)
