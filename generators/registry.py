@@ -86,4 +86,9 @@ GENERATORS: tuple[Generator, ...] = (
         pupils_only=True, cost=0.5, warm_up=PDF_WARM_UP,
         description="Brief voor ouders en verzorgers over de les, om mee te geven of te mailen",
     ),
+    Generator(
+        kind="hulpkaart", filename="hulpkaart.pdf", target="generators.cards.help_card:render_help_card",
+        cost=0.3, warm_up=PDF_WARM_UP,
+        description="Hulpkaart op bankpasformaat, tien op een A4 om uit te knippen: hulplijnen en hulp op school",
+    ),
 )

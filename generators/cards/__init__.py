@@ -1,0 +1,1 @@
+"""Printed cards to cut out: the help card and the role-play cards."""
