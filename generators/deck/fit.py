@@ -6,8 +6,10 @@ import math
 from collections import Counter
 from dataclasses import replace
 
+from generators.deck.fill import fill_parts
 from generators.deck.measure import LINE_HEIGHT, Measurer, TextBox
 from generators.deck.model import FitProblem, Para, PlannedSlide
+from generators.deck.room import text_boxes
 from generators.deck.template import LayoutGeometry
 from generators.lesson.document import Run
 
@@ -17,7 +19,8 @@ def fit_slides(
 ) -> tuple[tuple[PlannedSlide, ...], tuple[FitProblem, ...]]:
     fitted: list[PlannedSlide] = []
     for slide in slides:
-        fitted.extend(_split(slide, geometry[slide.layout], measurer))
+        layout = geometry[slide.layout]
+        fitted.extend(fill_parts(_split(slide, layout, measurer), layout.boxes, measurer))
     fitted = _unique_titles(fitted)
     problems = [p for slide in fitted for p in _problems(slide, geometry[slide.layout], measurer)]
     return tuple(fitted), tuple(problems)
@@ -48,11 +51,22 @@ def _split(slide: PlannedSlide, layout: LayoutGeometry, measurer: Measurer) -> l
             chunk = chunk[take:]
     if len(parts) <= 1:
         return [slide]
+    parts = _balanced(parts, lead, box, measurer)
     total = len(parts)
     return [
         slide.with_box(slide.flow, lead + part, f"{slide.title} ({n}/{total})")
         for n, part in enumerate(parts, start=1)
     ]
+
+
+def _balanced(parts: list[tuple[Para, ...]], lead: tuple[Para, ...], box: TextBox,
+              measurer: Measurer) -> list[tuple[Para, ...]]:
+    """The same number of parts with the items spread evenly (6 + 1 becomes 4 + 3), when each part still fits."""
+    items = tuple(p for part in parts for p in part)
+    even = _chunks(items, math.ceil(len(items) / len(parts)))
+    if len(even) == len(parts) and all(measurer.fits(lead + part, box) for part in even):
+        return even
+    return parts
 
 
 def _unique_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:
@@ -75,10 +89,11 @@ def _problems(slide: PlannedSlide, layout: LayoutGeometry, measurer: Measurer) -
 
     if not title_fits(slide.title, slide.title_size, layout.title, measurer):
         problem("De titel past niet in het titelvak. Maak de titel korter.")
+    boxes = text_boxes(layout.boxes, slide.pictogram is not None)
     for index, paras in enumerate(slide.boxes):
         if not paras:
             continue
-        box = layout.boxes[index]
+        box = boxes[index]
         for para in paras:
             for word in measurer.too_long_words(para, box.width):
                 problem(f"Het woord '{word}' is breder dan het tekstvak; het wordt midden in het woord afgebroken.")

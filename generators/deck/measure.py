@@ -64,6 +64,11 @@ def _word_widths(fonts_dir: str, runs: tuple[Run, ...], size: float) -> tuple[tu
     return tuple(words)
 
 
+def bullet_indent_pt(size: float) -> float:
+    """The hanging indent of a bullet or number; why it grows with the size: '2.' at 44 pt is wider than 36 pt."""
+    return max(BULLET_INDENT_PT, round(size * 1.125))
+
+
 class Measurer:
     def __init__(self, fonts_dir: Path):
         self.fonts_dir = str(fonts_dir)  # Why str: the caches compare it on every lookup, and Path equality is slow
@@ -88,7 +93,7 @@ class Measurer:
         return count
 
     def available(self, para: Para, box_width: float) -> float:
-        indent = 0.0 if para.bullet == NO_BULLET else BULLET_INDENT_PT
+        indent = 0.0 if para.bullet == NO_BULLET else bullet_indent_pt(para.size)
         return max(box_width - indent, 1.0) * WIDTH_MARGIN
 
     def too_long_words(self, para: Para, box_width: float) -> list[str]:

@@ -14,6 +14,7 @@ from generators.lesson.document import (
     Activity, BulletSlide, CaseSlide, DiscussionSlide, FactSlide, ImageSlide, LessonDocument, QuizSlide, QuoteSlide,
     RichText, Run, Slide, SourcedText, StatementSlide, TwoColumnSlide,
 )
+from generators.data.pictograms import NO_PICTOGRAM
 from generators.data.school_limits import role_text
 
 MIN_BODY_PT = 20
@@ -22,13 +23,29 @@ GLOSSARY_NOTES = ("Lees de woorden voor en vraag wie ze al kent. Ze staan ook op
                   "Kom erop terug als een woord in de les voorbijkomt.")
 
 
+GENERIC_QUIZ_TITLE = "Quizvraag"  # what resolve calls a quiz without a title of its own
+NO_BREAK = "\u00a0"
+FILLED_LAYOUTS = {"Inhoud", "Vraag", "Stelling", "Citaat", "Afsluiting"}  # their first box may grow (deck_fill)
+PICTOGRAMS = {  # the pictogram beside each kind of slide unless the lesson names another (docs/auteurs.md)
+    "goals": "doel", "glossary": "woorden", "case": "verhaal", "questions": "vraag", "quiz": "vraag",
+    "answer": "antwoord", "statement": "stelling", "discussion": "praten", "fact": "info", "closing": "telefoon",
+    "school": "school",
+}
+
+
 class _Sizes:
-    """Point sizes from the audience profile; never below 20 pt."""
+    """Point sizes from the audience profile: body text never below the audience's size, nor below 20 pt."""
 
     def __init__(self, document: LessonDocument):
         self.body = max(document.audience.typography.slide_body_pt, MIN_BODY_PT)
         self.large = self.body + 4
-        self.small = max(self.body - 4, MIN_BODY_PT)
+
+
+def _pictogram(document: LessonDocument, kind: str | None, choice: str | None = None) -> PlannedImage | None:
+    """The lesson's own choice for the slide, else the one for its kind; none for 'geen'."""
+    name = choice or PICTOGRAMS.get(kind or "")
+    found = document.pictogram(name) if name and name != NO_PICTOGRAM else None
+    return PlannedImage(found.path, found.alt) if found else None
 
 
 def _runs(text: RichText | str, bold: bool | None = None, italic: bool | None = None) -> tuple[Run, ...]:
@@ -55,7 +72,7 @@ def lesson_to_deck_plan(document: LessonDocument) -> tuple[DeckMeta, tuple[Plann
     for phase in document.phases:
         minutes = sum(a.minutes for a in phase.activities)
         activities = tuple(
-            _para(f"{a.title} · {_minutes(a.minutes)}{' (keuze)' if a.optional else ''}", sizes.small, space=6)
+            _para(f"{a.title} · {_minutes(a.minutes)}{' (keuze)' if a.optional else ''}", sizes.body, space=6)
             for a in phase.activities
         )
         notes = [f"Fase: {phase.title} · {_minutes(minutes)}"]
@@ -70,7 +87,7 @@ def lesson_to_deck_plan(document: LessonDocument) -> tuple[DeckMeta, tuple[Plann
     slides.extend(_school_slides(document, sizes))
     title_pt = document.audience.typography.slide_title_pt
     extra = {"Titel": 8, "Sectie": 12}
-    slides = [replace(s, title_size=title_pt + extra.get(s.layout, 0)) for s in slides]
+    slides = [replace(s, title_size=title_pt + extra.get(s.layout, 0), fill=s.layout in FILLED_LAYOUTS) for s in slides]
     return _meta(document), tuple(_numbered_titles(slides))
 
 
@@ -90,8 +107,7 @@ def _title_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
     subtitle = [_para(f"{document.audience.label} · {_minutes(document.duration)}", sizes.body, space=4)]
     if document.school is not None:
         where = document.school.name + (f", {document.school.place}" if document.school.place else "")
-        # Why the smallest size: a school's name and place (up to 122 characters) take two lines of it at most.
-        subtitle.append(_para(where, MIN_BODY_PT, space=4))
+        subtitle.append(_para(where, sizes.body, space=4))
     notes = [f"Lesduur: {_minutes(document.duration)}."]
     if document.short_duration != document.duration:
         notes.append(f"Korte versie zonder de keuzeactiviteiten: {_minutes(document.short_duration)}.")
@@ -107,7 +123,7 @@ def _goals_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
     )
     notes = ("Lees de leerdoelen voor. Kom er aan het eind van de les op terug: wat lukt al?",)
     return PlannedSlide("Inhoud", "Leerdoelen", (paras,), notes, flow=0, lead=1,
-                        max_items=document.audience.limits.max_bullets_per_slide)
+                        max_items=document.audience.limits.max_bullets_per_slide, pictogram=_pictogram(document, "goals"))
 
 
 def _glossary_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSlide]:
@@ -117,7 +133,8 @@ def _glossary_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSli
     paras = tuple(Para((Run(f"{entry.term}: ", bold=True),) + entry.explanation.runs, sizes.body, BULLET,
                        space_before=12) for entry in document.glossary)
     return [PlannedSlide("Inhoud", document.audience.glossary_title, (paras,), (GLOSSARY_NOTES,), flow=0,
-                         max_items=document.audience.limits.max_bullets_per_slide)]
+                         max_items=document.audience.limits.max_bullets_per_slide,
+                         pictogram=_pictogram(document, "glossary"))]
 
 
 def _activity_notes(activity: Activity, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -136,11 +153,15 @@ def _activity_slides(activity: Activity, slide: Slide, sizes: _Sizes, document: 
     title = slide.title.plain
     notes = _activity_notes(activity)
     base = dict(notes=notes, activity=activity.number)
+    choice = getattr(slide, "pictogram", None)
+
+    def pictogram(kind: str | None) -> PlannedImage | None:
+        return _pictogram(document, kind, choice)
     limit = document.audience.limits.max_bullets_per_slide
     if isinstance(slide, BulletSlide):
         kind = NUMBER if slide.numbered else BULLET
         paras = tuple(_para(b, sizes.body, kind, space=12, number=i + 1) for i, b in enumerate(slide.bullets))
-        return [PlannedSlide("Inhoud", title, (paras,), flow=0, max_items=limit, **base)]
+        return [PlannedSlide("Inhoud", title, (paras,), flow=0, max_items=limit, pictogram=pictogram(None), **base)]
     if isinstance(slide, TwoColumnSlide):
         def column(items):
             return tuple(_para(item, sizes.body, BULLET, space=10) for item in items)
@@ -148,32 +169,35 @@ def _activity_slides(activity: Activity, slide: Slide, sizes: _Sizes, document: 
                  column(slide.left), column(slide.right))
         return [PlannedSlide("Twee kolommen", title, boxes, **base)]
     if isinstance(slide, ImageSlide):
-        caption = (_para(slide.caption, sizes.small, italic=True),) if slide.caption else ()
+        caption = (_para(slide.caption, sizes.body, italic=True),) if slide.caption else ()
         image = PlannedImage(slide.image, slide.alt)
         return [PlannedSlide("Afbeelding", title, (caption,), image=image, **base)]
     if isinstance(slide, QuoteSlide):
         quote = (_para(slide.quote, sizes.large + 4, italic=True),)
-        source = (_para(RichText((Run("— "),) + slide.source.runs), sizes.small),) if slide.source else ()
-        return [PlannedSlide("Citaat", title, (quote, source), **base)]
+        source = (_para(RichText((Run("— "),) + slide.source.runs), sizes.body),) if slide.source else ()
+        return [PlannedSlide("Citaat", title, (quote, source), pictogram=pictogram(None), **base)]
     if isinstance(slide, StatementSlide):
         statement = (_para(slide.statement, sizes.large + 4, bold=True),)
         labels = ((_para("Eens", sizes.body, bold=True),), (_para("Oneens", sizes.body, bold=True),))
-        return [PlannedSlide("Stelling", title, (statement,) + labels, **base)]
+        return [PlannedSlide("Stelling", title, (statement,) + labels, pictogram=pictogram("statement"), **base)]
     if isinstance(slide, CaseSlide):
         story = tuple(_para(p, sizes.body, space=12) for p in slide.paragraphs)
-        out = [PlannedSlide("Inhoud", title, (story,), flow=0, **base)]
+        out = [PlannedSlide("Inhoud", title, (story,), flow=0, pictogram=pictogram("case"), **base)]
         if slide.questions:
             questions = tuple(_para(q, sizes.body, NUMBER, space=14, number=i + 1) for i, q in enumerate(slide.questions))
-            out.append(PlannedSlide("Vraag", f"Vragen: {title}", (questions,), flow=0, max_items=limit, **base))
+            out.append(PlannedSlide("Vraag", f"Vragen: {title}", (questions,), flow=0, max_items=limit,
+                                    pictogram=pictogram("questions"), **base))
         return out
     if isinstance(slide, DiscussionSlide):
         listen = tuple(f"Luister naar: {item}" for item in slide.listen_for)
         question = (_para(slide.question, sizes.large, bold=True),)
-        return [PlannedSlide("Vraag", title, (question,), notes=_activity_notes(activity, listen), activity=activity.number)]
+        return [PlannedSlide("Vraag", title, (question,), notes=_activity_notes(activity, listen), activity=activity.number,
+                             pictogram=pictogram("discussion"))]
     if isinstance(slide, QuizSlide):
-        return _quiz_slides(activity, slide, sizes)
+        return _quiz_slides(activity, slide, sizes, document)
     if isinstance(slide, FactSlide):
-        return [PlannedSlide("Inhoud", title, ((_para(slide.fact, sizes.large + 4, bold=True),),), **base)]
+        return [PlannedSlide("Inhoud", title, ((_para(slide.fact, sizes.large + 4, bold=True),),),
+                             pictogram=pictogram("fact"), **base)]
     raise TypeError(f"unknown slide kind {type(slide).__name__}")
 
 
@@ -182,8 +206,17 @@ def _option(index: int, option: RichText, size: float, bold: bool = False) -> Pa
                 source=option.source if isinstance(option, SourcedText) else None)
 
 
-def _quiz_slides(activity: Activity, slide: QuizSlide, sizes: _Sizes) -> list[PlannedSlide]:
-    title = slide.title.plain
+def _quiz_titles(activity: Activity, slide: QuizSlide) -> tuple[str, str]:
+    """Why: "Quizvraag 1" says nothing; a quiz without a title of its own is named after its activity."""
+    topic = slide.title.plain
+    if topic == GENERIC_QUIZ_TITLE:
+        topic = activity.title.plain
+        return f"{GENERIC_QUIZ_TITLE}: {topic}", f"Antwoord: {topic}"
+    return topic, f"Antwoord: {topic}"
+
+
+def _quiz_slides(activity: Activity, slide: QuizSlide, sizes: _Sizes, document: LessonDocument) -> list[PlannedSlide]:
+    title, answer_title = _quiz_titles(activity, slide)
     letters = " en ".join(ascii_uppercase[i] for i in slide.correct)
     question = _para(slide.question, sizes.large, bold=True)
     options = tuple(_option(i, option, sizes.body) for i, option in enumerate(slide.options))
@@ -194,27 +227,32 @@ def _quiz_slides(activity: Activity, slide: QuizSlide, sizes: _Sizes) -> list[Pl
     right = tuple(_option(i, slide.options[i], sizes.large, bold=True) for i in slide.correct)
     explanation = (_para(slide.explanation, sizes.body, space=18),) if slide.explanation else ()
     return [
-        PlannedSlide("Vraag", title, ((question,) + options,), ask, activity.number),
-        PlannedSlide("Vraag", f"{title}: het antwoord", ((answer_head,) + right + explanation,),
-                     _activity_notes(activity), activity.number),
+        PlannedSlide("Vraag", title, ((question,) + options,), ask, activity.number,
+                     pictogram=_pictogram(document, "quiz", slide.pictogram)),
+        PlannedSlide("Vraag", answer_title, ((answer_head,) + right + explanation,), _activity_notes(activity),
+                     activity.number, pictogram=_pictogram(document, "answer", slide.pictogram)),
     ]
 
 
 def _closing_slide(document: LessonDocument, sizes: _Sizes) -> PlannedSlide:
     routes = []
     for route in document.help_routes:
-        reach = (route.phone_to_show, route.website, "anoniem" if route.anonymous else None)
-        contact = " · ".join(x for x in reach if x)
+        # Why no-break spaces around the last dot: a line never ends in 'anoniem' alone
+        contact = " · ".join(x for x in (route.phone_to_show, route.website) if x)
+        if route.anonymous:
+            contact += f"{NO_BREAK}·{NO_BREAK}anoniem" if contact else "anoniem"
         runs = (Run(route.name, bold=True),) + ((Run(f"   {contact}"),) if contact else ())
-        routes.append(Para(runs, sizes.small, space_before=6))
+        routes.append(Para(runs, sizes.body, space_before=6))
     school, school_help = document.school, document.audience.school_help
     if school is not None and school.contacts:
         people = SCHOOL_PEOPLE_NEXT + (f", of {school_help.also}" if school_help.also else "")
     else:
         people = school_help.for_pupils
-    at_school = (_para(f"{school_help.lead}:", sizes.small, bold=True), _para(f"{people}.", sizes.small))
+    # Why one paragraph: at the audience's body size, a line for the lead alone would not leave the names room.
+    at_school = (Para((Run(f"{school_help.lead}: ", bold=True), Run(f"{people}.")), sizes.body),)
     notes = (*document.audience.closing_notes, document.audience.help_text)
-    return PlannedSlide("Afsluiting", document.audience.closing_title, (tuple(routes), at_school), notes, flow=0)
+    return PlannedSlide("Afsluiting", document.audience.closing_title, (tuple(routes), at_school), notes, flow=0,
+                        pictogram=_pictogram(document, "closing"))
 
 
 def _school_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSlide]:
@@ -226,27 +264,27 @@ def _school_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSlide
     school = document.school
     if school is None or not school.contacts:
         return []
-    lead = _para(f"Op {school.name}{f', {school.place}' if school.place else ''}:", sizes.small)
+    lead = _para(f"Op {school.name}{f', {school.place}' if school.place else ''}:", sizes.body)
     people = tuple(
         Para((Run(c.name, bold=True), Run(f", {role_text(c.role, c.function)} · {c.reach}")), sizes.body,
              space_before=14)
         for c in school.contacts
     )
     return [PlannedSlide("Inhoud", document.audience.school_help.lead, ((lead,) + people,),
-                         document.audience.closing_notes, flow=0, lead=1)]
+                         document.audience.closing_notes, flow=0, lead=1, pictogram=_pictogram(document, "school"))]
 
 
 def _numbered_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:
-    """Why: default titles ("Quizvraag", "Stelling") repeat; a title must say which slide it is."""
-    counts = Counter(s.title for s in slides if not s.title.endswith(": het antwoord"))
+    """Why: default titles ("Eens of oneens?", two quizzes of one activity) repeat; a title must say which slide it is.
+
+    A quiz and its answer repeat together, so the n-th answer gets the number of the n-th question.
+    """
+    counts = Counter(s.title for s in slides)
     seen: Counter[str] = Counter()
     out = []
     for slide in slides:
-        base = slide.title.removesuffix(": het antwoord")
-        if counts[base] > 1:
-            if slide.title == base:
-                seen[base] += 1
-            suffix = slide.title[len(base):]
-            slide = replace(slide, title=f"{base} {seen[base]}{suffix}")
+        if counts[slide.title] > 1:
+            seen[slide.title] += 1
+            slide = replace(slide, title=f"{slide.title} {seen[slide.title]}")
         out.append(slide)
     return out

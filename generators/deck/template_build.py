@@ -125,6 +125,7 @@ BAND = Box(0, 0, 0.22, HEIGHT)
 COLUMN_GAP = 0.5
 COLUMN_W = (CONTENT_W - COLUMN_GAP) / 2
 RIGHT_X = MARGIN + COLUMN_W + COLUMN_GAP
+PICTURE_W = 7.4
 
 PROMPT_TITLE = "Klik om de titel te bewerken"
 PROMPT_TEXT = "Klik om tekst toe te voegen"
@@ -152,9 +153,10 @@ def _layouts() -> list[tuple[str, str, str, _Shapes]]:
     result = []
 
     s = _Shapes()
-    s.rect("Lijn", Box(MARGIN, 2.35, 1.4, 0.12), "accent2")
-    _title(s, Box(MARGIN, 2.6, CONTENT_W, 2.1), "bg1", 48, "t", kind="ctrTitle")
-    s.placeholder("Ondertitel", '<p:ph type="subTitle" idx="1"/>', Box(MARGIN, 4.85, CONTENT_W, 1.6),
+    s.rect("Lijn", Box(MARGIN, 1.95, 1.4, 0.12), "accent2")
+    _title(s, Box(MARGIN, 2.2, CONTENT_W, 2.1), "bg1", 48, "t", kind="ctrTitle")
+    # Why this tall: the audience line and a school's name of two lines, at the largest body size (32 pt)
+    s.placeholder("Ondertitel", '<p:ph type="subTitle" idx="1"/>', Box(MARGIN, 4.45, CONTENT_W, 2.5),
                   PROMPT_TEXT, _level(26, "bg2"))
     result.append(("Titel", "title", "tx2", s))
 
@@ -181,9 +183,12 @@ def _layouts() -> list[tuple[str, str, str, _Shapes]]:
 
     s = _Shapes()
     _content_frame(s)
-    s.placeholder("Afbeelding", '<p:ph type="pic" idx="1"/>', Box(MARGIN, 1.95, CONTENT_W, 4.25),
+    # Why the caption beside the picture: at the audience's body size a caption under it leaves the picture little
+    # room, and beside it the caption starts level with the picture's top wherever the picture ends.
+    s.placeholder("Afbeelding", '<p:ph type="pic" idx="1"/>', Box(MARGIN, 1.95, PICTURE_W, 5.05),
                   "Klik op het pictogram om een afbeelding toe te voegen", _level(20))
-    _body(s, "Onderschrift", 2, Box(MARGIN, 6.25, CONTENT_W, 0.85), size=20, colour="tx1", italic=True)
+    _body(s, "Onderschrift", 2, Box(MARGIN + PICTURE_W + 0.3, 1.95, CONTENT_W - PICTURE_W - 0.3, 5.05), size=24,
+          colour="tx1", italic=True)
     result.append(("Afbeelding", "picTx", "bg2", s))
 
     s = _Shapes()
@@ -205,16 +210,17 @@ def _layouts() -> list[tuple[str, str, str, _Shapes]]:
 
     s = _Shapes()
     _content_frame(s)
-    s.glyph("Vraagteken", Box(WIDTH - 2.15, 1.55, 1.6, 3.0), "?", 240, "accent3")
-    _body(s, "Vraag", 1, Box(MARGIN, 1.95, CONTENT_W - 1.75, 5.05), size=28, colour="tx1", space_before=12)
+    # Why no question mark of its own: the deck puts a pictogram beside the question
+    _body(s, "Vraag", 1, BODY, size=28, colour="tx1", space_before=12)
     result.append(("Vraag", "cust", "bg2", s))
 
     s = _Shapes()
     s.rect("Band", BAND, "accent2")
     s.rect("Lijn", RULE, "accent3")
     _title(s, TITLE, "bg1")
-    _body(s, "Hulp", 1, Box(MARGIN, 1.95, CONTENT_W, 3.6), size=26, colour="bg1", space_before=6)
-    _body(s, "Op school", 2, Box(MARGIN, 5.65, CONTENT_W, 1.5), fill="bg2", size=24, colour="tx1",
+    # Why these heights: six help lines at the audience's body size, and two lines of who helps at school
+    _body(s, "Hulp", 1, Box(MARGIN, 1.95, CONTENT_W, 3.75), size=26, colour="bg1", space_before=6)
+    _body(s, "Op school", 2, Box(MARGIN, 5.8, CONTENT_W, 1.35), fill="bg2", size=24, colour="tx1",
           space_before=4)
     result.append(("Afsluiting", "cust", "tx2", s))
     return result

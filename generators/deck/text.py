@@ -7,10 +7,10 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.util import Pt
 
+from generators.deck.measure import bullet_indent_pt
 from generators.deck.model import BULLET, NO_BULLET, NUMBER, Para
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-INDENT_EMU = 457200  # the 36 pt hanging indent deck_measure assumes for bullets and numbers
 
 
 def write_title(frame, text: str, size: float) -> None:
@@ -58,7 +58,7 @@ def _bullet(paragraph, para: Para) -> None:
     Why XML: python-pptx has no API for bullets or indents (only `level`). Why on every paragraph:
     a school template's own list style then cannot change what deck_measure measured.
     """
-    indent = INDENT_EMU if para.bullet != NO_BULLET else 0
+    indent = Pt(bullet_indent_pt(para.size)) if para.bullet != NO_BULLET else 0
     p_pr = paragraph._p.get_or_add_pPr()
     p_pr.set("marL", str(indent))
     p_pr.set("indent", str(-indent))

@@ -6,15 +6,13 @@ makes PowerPoint offer to "repair" a file (python-pptx issues #67, #74, #688, #9
 
 from __future__ import annotations
 
-import io
+from pptx.util import Inches
 
-from pptx.util import Emu, Inches
-
-from generators.deck.model import DeckPlan, PlannedImage, PlannedSlide
+from generators.deck.model import DeckPlan, PlannedSlide
 from generators.deck.package import CoreProperties, save_deterministic, set_core_properties
-from generators.deck.template import open_template, picture_placeholder, text_placeholders, title_placeholder
+from generators.deck.pictures import place_image, place_pictogram
+from generators.deck.template import open_template, text_placeholders, title_placeholder
 from generators.deck.text import write_notes, write_paras, write_source_line, write_title
-from generators.lesson.image_assets import normalized_png
 
 
 def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
@@ -29,7 +27,9 @@ def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
             if paras:
                 write_paras(by_idx[idx].text_frame, paras)
         if planned.image is not None:
-            _write_image(slide, planned.image, presentation)
+            place_image(slide, planned.image, by_idx[text_idxs[0]], bool(planned.boxes[0]), presentation)
+        if planned.pictogram is not None:
+            place_pictogram(slide, by_idx[text_idxs[0]], planned.pictogram, planned.text_height)
         _write_sources(slide, planned, presentation)
         notes = slide.notes_slide.notes_text_frame if planned.notes else None
         if notes is not None:
@@ -70,30 +70,3 @@ def _write_sources(slide, planned: PlannedSlide, presentation) -> None:
                                    SOURCE_BAND)
     box.name = "Bron"
     write_source_line(box.text_frame, f"{'Bron' if len(sources) == 1 else 'Bronnen'}: {'; '.join(sources)}", SOURCE_PT)
-
-
-def _write_image(slide, image: PlannedImage, presentation) -> None:
-    """The picture fills its placeholder's box without cropping; alt text goes into `descr`."""
-    from PIL import Image
-
-    data = normalized_png(image.path)
-    with Image.open(io.BytesIO(data)) as opened:
-        pixel_w, pixel_h = opened.size
-    placeholder = picture_placeholder(slide)
-    if placeholder is not None:
-        left, top, width, height = placeholder.left, placeholder.top, placeholder.width, placeholder.height
-        picture = placeholder.insert_picture(io.BytesIO(data))
-        picture.crop_left = picture.crop_right = picture.crop_top = picture.crop_bottom = 0.0
-    else:
-        title = title_placeholder(slide)
-        margin = title.left
-        top = title.top + title.height
-        left, width, height = margin, presentation.slide_width - 2 * margin, presentation.slide_height - top - margin
-        picture = slide.shapes.add_picture(io.BytesIO(data), left, top)
-    scale = min(width / pixel_w, height / pixel_h)
-    fitted_w, fitted_h = int(pixel_w * scale), int(pixel_h * scale)
-    picture.left, picture.top = Emu(left + (width - fitted_w) // 2), Emu(top + (height - fitted_h) // 2)
-    picture.width, picture.height = Emu(fitted_w), Emu(fitted_h)
-    c_nv_pr = picture.element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr")
-    c_nv_pr.set("descr", image.alt)
-    c_nv_pr.set("name", "Afbeelding")
