@@ -252,7 +252,8 @@ def build(
 
 def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], None], pool: RenderPool) -> BuildResult:
     from generators.publish.previews import PREVIEW_KIND
-    from generators.build.pool import factsheet_files
+    from generators.build.pool import factsheet_files, learning_path_files
+    from generators.learning_path.model import learning_paths
     from generators.publish.steps import compile_templates, make_catalog, make_lesson_pack, make_previews, make_series_packs
 
     # Why first: a file saved while this build reads must make the next build build again.
@@ -316,7 +317,10 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
                 done[name] = {"sleutel": stream.keys[name], "meldingen": [w.to_record() for w in found]}
                 stream.document_done(document)
         rendering.close()
+        paths = learning_paths(data, stream.everything) if data is not None else {}
+        overviews = pool.call(learning_path_files, {key: p for key, p in paths.items() if key in plan.touched})
         posters = factsheet() if factsheet is not None else {}
+        overview_pdfs = overviews()
         pool.done_rendering()
         if lint is not None and not diagnostics.has_errors():
             diagnostics.extend(lint.found)
@@ -324,7 +328,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
             raise BuildAborted(diagnostics)
         done.update(stream.reused)
         entries[:0] = plan.finish(factsheet_kept=FACTSHEET in done)
-        for pack in make_series_packs(staging, plan.touched, stream.everything, data):
+        for pack in make_series_packs(staging, plan.touched, stream.everything, data, overview_pdfs):
             written(pack)
         for document, rel_path, image in make_previews(staging, stream.rebuilt):
             write(rel_path, image, PREVIEW_KIND, document.lesson_id, document.series, document.audience.id)

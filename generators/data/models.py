@@ -150,10 +150,19 @@ class Kerndoelen(Strict):
     kerndoelen: list[Kerndoel] = Field(min_length=1)
 
 
+class LeerlijnStap(Strict):
+    """One lesson in a series' learning path, and the lessons it builds on."""
+
+    les: Slug
+    bouwt_voort_op: list[Slug] = Field(default_factory=list)
+    waarom: Text | None = None  # what this lesson adds to the ones before, for the teacher
+
+
 class Reeks(Strict):
     id: Slug
     titel: Text
     omschrijving: Text
+    leerlijn: list[LeerlijnStap] = Field(default_factory=list)
 
 
 class Reeksen(Strict):

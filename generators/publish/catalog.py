@@ -6,11 +6,14 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from generators.lesson.document import LessonDocument
 from generators.paths import ASSETS_DIR
 from generators.registry import GENERATORS
+
+if TYPE_CHECKING:
+    from generators.learning_path.model import LearningPath
 
 TEMPLATES = ASSETS_DIR / "templates" / "catalogus"
 
@@ -76,8 +79,8 @@ def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
-INDEX_TEMPLATE, LESSON_TEMPLATE = "index.html.j2", "les.html.j2"
-PAGE_TEMPLATES = (INDEX_TEMPLATE, LESSON_TEMPLATE)
+INDEX_TEMPLATE, LESSON_TEMPLATE, SERIES_TEMPLATE = "index.html.j2", "les.html.j2", "reeks.html.j2"
+PAGE_TEMPLATES = (INDEX_TEMPLATE, LESSON_TEMPLATE, SERIES_TEMPLATE)
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +135,7 @@ def variant_of(document: LessonDocument, sizes: dict[str, int], previews: tuple[
 
 def render_catalog(
     lessons: list[LessonEntry], series_packs: list[SeriesPack], audiences: list[tuple[str, str]], school: str | None,
-    posters: list[Download] = (),
+    posters: list[Download] = (), paths: Sequence[LearningPath] = (),
 ) -> Iterator[tuple[str, bytes]]:
     """Every catalog page as (path relative to output/, bytes), one at a time.
 
@@ -157,3 +160,22 @@ def render_catalog(
     for lesson in lessons:
         page = env.get_template(LESSON_TEMPLATE).render(lesson=lesson, script=None, root="../", **common)
         yield f"lessen/{lesson.id}.html", page.encode("utf-8")
+    yield from _series_pages(env, paths, series_packs, common)
+
+
+def _series_pages(env, paths: Sequence[LearningPath], series_packs: list[SeriesPack], common: dict
+                  ) -> Iterator[tuple[str, bytes]]:
+    """reeksen/<id>.html: the learning path of each audience of a series, with its series pack."""
+    by_series: dict[str, list[LearningPath]] = {}
+    for path in paths:
+        by_series.setdefault(path.series, []).append(path)
+    packs = {sp.series_id: sp for sp in series_packs}
+    for series_id, group in by_series.items():
+        labels = {p.audience_label: p.audience_id for p in group}
+        pack = packs.get(series_id)
+        by_audience = {labels[label]: download for label, download in (pack.packs if pack else ()) if label in labels}
+        page = env.get_template(SERIES_TEMPLATE).render(
+            paths=group, title=group[0].series_title, description=group[0].series_description, packs=by_audience,
+            script=None, root="../", **common,
+        )
+        yield f"reeksen/{series_id}.html", page.encode("utf-8")

@@ -12,6 +12,8 @@ from generators.paths import ASSETS_DIR
 from generators.registry import GENERATORS
 
 README_NAME = "LEESMIJ.txt"
+OVERVIEW_NAME = "leerlijn.pdf"
+OVERVIEW_DESCRIPTION = "Leerlijn: de lessen van deze reeks in volgorde, waarop elke les voortbouwt en de totale tijd"
 LICENCE_NAME = "LICENTIE.txt"
 
 
@@ -44,7 +46,7 @@ def compile_templates() -> None:
 
 
 def _descriptions(filenames: list[str]) -> list[tuple[str, str]]:
-    known = {g.filename: g.description for g in GENERATORS}
+    known = {g.filename: g.description for g in GENERATORS} | {OVERVIEW_NAME: OVERVIEW_DESCRIPTION}
     return [(name, known.get(name.rsplit("/", 1)[-1], "")) for name in filenames]
 
 
@@ -81,11 +83,14 @@ def lesson_pack(output: Path, document: LessonDocument, artifacts: dict[str, Pat
     return pack
 
 
-def series_pack(output: Path, series_title: str, documents: list[LessonDocument], artifacts: dict[str, dict[str, Path]]) -> Pack:
-    """Write the pack of all lessons of one series for one audience; `artifacts` is keyed by lesson id."""
+def series_pack(output: Path, series_title: str, documents: list[LessonDocument], artifacts: dict[str, dict[str, Path]],
+                overview: bytes | None = None) -> Pack:
+    """Write the pack of all lessons of one series for one audience; `artifacts` is keyed by lesson id, `overview`
+    is the series' learning path (leerlijn.pdf)."""
     first = documents[0]
     root = f"{first.series}_{first.audience.id}"
-    files = [
+    files = [PackFile(OVERVIEW_NAME, overview)] if overview is not None else []
+    files += [
         PackFile(f"{d.lesson_id}/{name}", path)
         for d in documents for name, path in sorted(artifacts[d.lesson_id].items())
     ]

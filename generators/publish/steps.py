@@ -15,6 +15,7 @@ from generators.paths import artifact_path
 from generators.publish.previews import PREVIEW_DECK, PREVIEW_PDFS, decks_first_slides_png, preview_path
 from generators.registry import GENERATORS
 from generators.data.shared import SharedData
+from generators.learning_path.model import learning_paths
 
 
 def _artifacts(staging: Path, document: LessonDocument) -> dict[str, Path]:
@@ -38,19 +39,23 @@ def make_lesson_pack(staging: Path, document: LessonDocument) -> Pack:
 
 
 def make_series_packs(
-    staging: Path, touched: set[tuple[str, str]], everything: list[LessonDocument], data: SharedData
+    staging: Path, touched: set[tuple[str, str]], everything: list[LessonDocument], data: SharedData,
+    overviews: dict[tuple[str, str], bytes],
 ) -> Iterator[Pack]:
-    """Write the pack of every (series, audience) in `touched` into staging, copying its files from there.
+    """Write the pack of every (series, audience) in `touched` into staging, copying its files from there, with its
+    learning path from `overviews`.
 
     Why from disk: a series pack holds every lesson of its series, so in memory it grew with the catalog."""
     groups: dict[tuple[str, str], list[LessonDocument]] = defaultdict(list)
     for document in everything:
         if (document.series, document.audience.id) in touched:
             groups[(document.series, document.audience.id)].append(document)
-    for (series, _), documents in sorted(groups.items()):
-        documents.sort(key=lambda d: d.lesson_id)
+    paths = learning_paths(data, everything)
+    for (series, audience), documents in sorted(groups.items()):
+        order = {step.lesson_id: step.number for step in paths[(series, audience)].steps}
+        documents.sort(key=lambda d: order[d.lesson_id])
         artifacts = {d.lesson_id: _artifacts(staging, d) for d in documents}
-        yield series_pack(staging, data.series_title(series), documents, artifacts)
+        yield series_pack(staging, data.series_title(series), documents, artifacts, overviews.get((series, audience)))
 
 
 def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> Iterator[tuple[LessonDocument, str, bytes]]:
@@ -94,7 +99,9 @@ def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[st
             variants=tuple(variants),
         ))
     series_order = {r.id: i for i, r in enumerate(data.reeksen.model.reeksen)}
-    lessons.sort(key=lambda l: (series_order.get(l.series_id, 99), l.series_id, l.id))
+    path_order = {(r.id, step.les): i for r in data.reeksen.model.reeksen for i, step in enumerate(r.leerlijn)}
+    lessons.sort(key=lambda l: (series_order.get(l.series_id, 99), l.series_id, path_order.get((l.series_id, l.id), 999),
+                                l.id))
     series_packs = []
     for series_id in dict.fromkeys(l.series_id for l in lessons):
         packs = []
@@ -112,4 +119,6 @@ def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[st
         for label, path in (("Factsheet A4", "factsheet/factsheet-a4.pdf"), ("Poster A3", "factsheet/factsheet-a3.pdf"))
         if path in sizes
     ]
-    return render_catalog(lessons, series_packs, audiences, school, posters)
+    paths = sorted(learning_paths(data, everything).values(),
+                   key=lambda p: (series_order.get(p.series, 99), p.series, data.audience_ids.index(p.audience_id)))
+    return render_catalog(lessons, series_packs, audiences, school, posters, paths)
