@@ -16,13 +16,18 @@ STEP_PT = 2.0  # grow in steps of this many points on the smallest paragraph
 
 
 def fill_parts(parts: list[PlannedSlide], boxes: tuple[TextBox, ...], measurer: Measurer) -> list[PlannedSlide]:
-    """The parts of one planned slide, with or without their pictogram, and with the text of the first box grown."""
+    """The parts of one planned slide, with or without their pictogram, and with the text of their `fill` boxes grown."""
     if parts[0].pictogram is not None and not all(_fits(p, text_boxes(boxes, True), measurer) for p in parts):
         parts = [replace(p, pictogram=None) for p in parts]
-    if parts[0].fill and boxes:
-        factor = min(_growth(p.boxes[0], text_boxes(boxes, p.pictogram is not None)[0], measurer) for p in parts)
-        parts = [replace(p, boxes=(_scaled(p.boxes[0], factor),) + p.boxes[1:]) for p in parts]
+    if parts[0].fill:
+        factor = min(_growth(p, text_boxes(boxes, p.pictogram is not None), measurer) for p in parts)
+        parts = [_grown(p, factor) for p in parts]
     return [_with_height(p, boxes, measurer) for p in parts]
+
+
+def _grown(slide: PlannedSlide, factor: float) -> PlannedSlide:
+    return replace(slide, boxes=tuple(_scaled(paras, factor) if i in slide.fill else paras
+                                      for i, paras in enumerate(slide.boxes)))
 
 
 def _with_height(slide: PlannedSlide, boxes: tuple[TextBox, ...], measurer: Measurer) -> PlannedSlide:
@@ -38,16 +43,14 @@ def _fits(slide: PlannedSlide, boxes: tuple[TextBox, ...], measurer: Measurer) -
     )
 
 
-def _growth(paras: tuple[Para, ...], box: TextBox, measurer: Measurer) -> float:
-    """The largest factor up to MAX_GROWTH at which the paragraphs still fit, in whole-point steps."""
-    if not paras:
+def _growth(slide: PlannedSlide, boxes: tuple[TextBox, ...], measurer: Measurer) -> float:
+    """The largest factor up to MAX_GROWTH at which the text of every `fill` box still fits, in whole-point steps."""
+    sizes = [p.size for i in slide.fill if i < len(slide.boxes) for p in slide.boxes[i]]
+    if not sizes:
         return 1.0
-    base = min(p.size for p in paras)
+    base = min(sizes)
     best, size = 1.0, base + STEP_PT
-    while size <= base * MAX_GROWTH:
-        scaled = _scaled(paras, size / base)
-        if not measurer.fits(scaled, box) or any(measurer.too_long_words(p, box.width) for p in scaled):
-            break
+    while size <= base * MAX_GROWTH and _fits(_grown(slide, size / base), boxes, measurer):
         best, size = size / base, size + STEP_PT
     return best
 

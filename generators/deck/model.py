@@ -55,7 +55,7 @@ class PlannedSlide:
     max_items: int | None = None
     title_size: float = 40.0
     pictogram: PlannedImage | None = None  # beside the first box, when the text still fits there (deck_fill)
-    fill: bool = False  # the first box's text may grow to fill the room (deck_fill)
+    fill: tuple[int, ...] = ()  # the boxes whose text may grow to fill the room, all by one factor (deck_fill)
     text_height: float = 0.0  # the first box's text as measured (deck_fill), to set the pictogram level with it
 
     def with_box(self, index: int, paras: tuple[Para, ...], title: str) -> "PlannedSlide":

@@ -25,7 +25,9 @@ GLOSSARY_NOTES = ("Lees de woorden voor en vraag wie ze al kent. Ze staan ook op
 
 GENERIC_QUIZ_TITLE = "Quizvraag"  # what resolve calls a quiz without a title of its own
 NO_BREAK = "\u00a0"
-FILLED_LAYOUTS = {"Inhoud", "Vraag", "Stelling", "Citaat", "Afsluiting"}  # their first box may grow (deck_fill)
+# the boxes of each layout whose text may grow (deck_fill): the main one, or both columns with their headings
+FILLED_BOXES = {"Inhoud": (0,), "Vraag": (0,), "Stelling": (0,), "Citaat": (0,), "Afsluiting": (0,),
+                "Twee kolommen": (0, 1, 2, 3)}
 PICTOGRAMS = {  # the pictogram beside each kind of slide unless the lesson names another (docs/auteurs.md)
     "goals": "doel", "glossary": "woorden", "case": "verhaal", "questions": "vraag", "quiz": "vraag",
     "answer": "antwoord", "statement": "stelling", "discussion": "praten", "fact": "info", "closing": "telefoon",
@@ -87,7 +89,8 @@ def lesson_to_deck_plan(document: LessonDocument) -> tuple[DeckMeta, tuple[Plann
     slides.extend(_school_slides(document, sizes))
     title_pt = document.audience.typography.slide_title_pt
     extra = {"Titel": 8, "Sectie": 12}
-    slides = [replace(s, title_size=title_pt + extra.get(s.layout, 0), fill=s.layout in FILLED_LAYOUTS) for s in slides]
+    slides = [replace(s, title_size=title_pt + extra.get(s.layout, 0), fill=FILLED_BOXES.get(s.layout, ()))
+              for s in slides]
     return _meta(document), tuple(_numbered_titles(slides))
 
 

@@ -14,7 +14,9 @@ from generators.deck.fill import MAX_GROWTH
 from generators.deck.plan import GENERIC_QUIZ_TITLE
 from generators.deck.render import deck_plan
 from generators.deck.template import text_placeholders, title_placeholder
-from generators.lesson.document import BulletSlide, ImageSlide, QuizSlide, RichText, Run, StatementSlide
+from generators.lesson.document import (
+    BulletSlide, ImageSlide, QuizSlide, RichText, Run, StatementSlide, TwoColumnSlide,
+)
 from generators.lesson.resolve import DEFAULT_TITLES
 from tests.deck_helpers import all_documents, open_deck, options, render
 
@@ -103,6 +105,16 @@ def test_a_slide_with_little_text_grows_it_up_to_the_maximum(project):
     assert sizes["Kort"] == round(body * MAX_GROWTH) or sizes["Kort"] > body * MAX_GROWTH - 2
     assert body <= sizes["Lang"] < sizes["Kort"]
     assert plan.problems == ()
+
+
+def test_two_columns_grow_together(project):
+    document = all_documents(project)[0]
+    body = document.audience.typography.slide_body_pt
+    columns = TwoColumnSlide(_text("Twee kanten"), _text("Links"), (_text("Een"), _text("Twee")), _text("Rechts"),
+                             (_text("Drie"),))
+    (slide,) = [s for s in deck_plan(_with_slides(document, columns), options()).slides if s.title == "Twee kanten"]
+    heads, items = {p.size for p in slide.boxes[0] + slide.boxes[1]}, {p.size for b in slide.boxes[2:] for p in b}
+    assert len(heads) == len(items) == 1 and heads.pop() > body and items.pop() > body
 
 
 def test_the_lesson_chooses_a_pictogram_or_none(project):
