@@ -77,6 +77,11 @@ GENERATORS: tuple[Generator, ...] = (
         description="Werkblad om op de laptop in te vullen",
     ),
     Generator(
+        kind="werkblad-groot", filename="werkblad-groot.pdf",
+        target="generators.worksheet.render:render_large_print_worksheet", pupils_only=True, warm_up=PDF_WARM_UP,
+        description="Werkblad in grote letters (16 pt, ruime regels, meer schrijfruimte), bij dyslexie of slecht zien",
+    ),
+    Generator(
         kind="docentenhandleiding", filename="docentenhandleiding.pdf", target="generators.guide.render:render_teacher_guide",
         cost=3.0, warm_up=PDF_WARM_UP,
         description="Docentenhandleiding: lesverloop, veilig lesgeven, achtergrond en antwoorden",

@@ -101,6 +101,7 @@ class AudienceProfile:
     closing_notes: tuple[str, ...]
     glossary_title: str  # above the lesson's `begrippen` on the slide and the worksheet
     pupils: bool = True  # a class of pupils (doelgroepen.yaml `leerlingen`); generators meant for pupils' homes check it
+    name_fields: tuple[str, ...] = ("Naam", "Klas", "Datum")  # what a worksheet asks at the top
 
 
 @dataclass(frozen=True)

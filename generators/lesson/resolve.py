@@ -92,6 +92,8 @@ INSTRUCTIONS = {
     "reflectie": "Denk even na en schrijf op wat jij vindt. Er is geen goed of fout.",
 }
 DEFAULT_LINES = {"open": 3, "casus": 3, "reflectie": 5}
+NAME_FIELDS = {True: ("Naam", "Klas", "Datum"), False: ("Naam", "Datum")}
+"""What a worksheet asks at the top, for a class of pupils or not (doelgroepen.yaml `leerlingen`)."""
 
 
 def profile_of(group: Doelgroep, data: SharedData) -> AudienceProfile:
@@ -123,6 +125,7 @@ def profile_of(group: Doelgroep, data: SharedData) -> AudienceProfile:
         closing_notes=tuple(group.slotdia.notities),
         glossary_title=group.begrippen.titel,
         pupils=group.leerlingen,
+        name_fields=NAME_FIELDS[group.leerlingen],
     )
 
 

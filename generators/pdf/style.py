@@ -195,16 +195,22 @@ class HouseStyles:
     bullet: ParagraphStyle
     answer_label: ParagraphStyle
     box_title: ParagraphStyle
+    min_pt: float = 8.0  # no text of this set is smaller
 
     @property
     def leading(self) -> float:
         return self.body.leading
 
 
-def house_styles(body_pt: float, font_family: str = FONT_FAMILY) -> HouseStyles:
+def house_styles(body_pt: float, font_family: str = FONT_FAMILY, *, leading_factor: float = 1.38,
+                 hyphenate: bool = True, min_pt: float = 8.0) -> HouseStyles:
     """Build the style set for one body size (an audience's worksheet or guide size).
+
+    Large print asks for more: lines `leading_factor` times the type size apart, no hyphenation, and
+    small text (labels, the help box) no smaller than `min_pt`.
     """
-    leading = round(body_pt * 1.38, 2)
+    leading = round(body_pt * leading_factor, 2)
+    small_leading = max(1.3, leading_factor)
 
     def style(name: str, **kw) -> ParagraphStyle:
         base = dict(
@@ -213,8 +219,8 @@ def house_styles(body_pt: float, font_family: str = FONT_FAMILY) -> HouseStyles:
             leading=leading,
             textColor=Colours.ink,
             alignment=TA_LEFT,
-            hyphenationLang=HYPHENATION_LANG,
-            embeddedHyphenation=1,
+            hyphenationLang=HYPHENATION_LANG if hyphenate else "",
+            embeddedHyphenation=int(hyphenate),
             uriWasteReduce=0.3,
             splitLongWords=1,
             allowWidows=0,
@@ -223,13 +229,14 @@ def house_styles(body_pt: float, font_family: str = FONT_FAMILY) -> HouseStyles:
         base.update(kw)
         return ParagraphStyle(name=name, **base)
 
-    small_pt = max(8.0, round(body_pt * 0.78, 1))
+    small_pt = max(min_pt, round(body_pt * 0.78, 1))
+    small_ink_pt = max(small_pt, body_pt * 0.85)
     return HouseStyles(
         body_pt=body_pt,
         body=style("body"),
         body_bold=style("body-bold", fontName=BOLD),
-        small=style("small", fontSize=small_pt, leading=small_pt * 1.3, textColor=Colours.muted),
-        small_ink=style("small-ink", fontSize=max(small_pt, body_pt * 0.85), leading=max(small_pt, body_pt * 0.85) * 1.3),
+        small=style("small", fontSize=small_pt, leading=small_pt * small_leading, textColor=Colours.muted),
+        small_ink=style("small-ink", fontSize=small_ink_pt, leading=small_ink_pt * small_leading),
         instruction=style("instruction", fontName=ITALIC, textColor=Colours.muted, spaceAfter=body_pt * 0.35),
         title=style(
             "title", fontName=BOLD, fontSize=body_pt * 2.0, leading=body_pt * 2.3, textColor=Colours.primary,
@@ -244,7 +251,7 @@ def house_styles(body_pt: float, font_family: str = FONT_FAMILY) -> HouseStyles:
             "subheading", fontName=BOLD, fontSize=body_pt * 1.08, leading=leading, textColor=Colours.ink,
             keepWithNext=1,
         ),
-        label=style("label", fontName=BOLD, fontSize=small_pt, leading=small_pt * 1.3, textColor=Colours.primary),
+        label=style("label", fontName=BOLD, fontSize=small_pt, leading=small_pt * small_leading, textColor=Colours.primary),
         answer=style("answer", textColor=Colours.answer),
         answer_bullet=style(
             "answer-bullet", textColor=Colours.answer, leftIndent=body_pt * 1.1, bulletIndent=body_pt * 0.2,
@@ -258,6 +265,7 @@ def house_styles(body_pt: float, font_family: str = FONT_FAMILY) -> HouseStyles:
             "answer-label", fontName=BOLD, fontSize=small_pt, leading=small_pt * 1.35, textColor=Colours.answer,
         ),
         box_title=style("box-title", fontName=BOLD, textColor=Colours.primary),
+        min_pt=min_pt,
     )
 
 

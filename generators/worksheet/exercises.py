@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import singledispatch
+from typing import Sequence
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
@@ -40,6 +41,7 @@ class Sheet:
     fillable: bool
     spacing: float
     width: float
+    extra_lines: int = 0  # more room to write than the lesson asks (large print)
     used_names: set[str] = field(default_factory=set)
 
     def field(self, name: str) -> str | None:
@@ -61,7 +63,7 @@ class Sheet:
     def lines(self, count: int, answer: Answer | None, name: str) -> Flowable:
         """Writing lines for the pupil, a text field in the digital sheet, the answer in the key."""
         if not self.answers or answer is None:
-            return WritingLines(count, self.spacing, self.field(name))
+            return WritingLines(count + self.extra_lines, self.spacing, self.field(name))
         return AnswerArea(answer_paragraphs(answer, self.styles), count * self.spacing)
 
     def note(self, label: str, rich: RichText | None) -> list[Flowable]:
@@ -71,14 +73,20 @@ class Sheet:
         return [Spacer(1, 2), self.para(f"<b>{label}</b> {rich_markup(rich)}", self.styles.answer)]
 
 
-def exercise_flowables(exercise: Exercise, sheet: Sheet) -> list[Flowable]:
+def exercise_flowables(exercise: Exercise, sheet: Sheet, tail: Sequence[Flowable] = (),
+                       last_part_mark: Flowable | None = None) -> list[Flowable]:
     """The exercise, kept on one page when it fits; one with several parts (a casus) may split between them.
 
+    `tail` stays on the page of the exercise's last part (the sheet's help box after the last exercise);
+    `last_part_mark` (a flowable without size) goes after the first flowable of that part, to learn on which page
+    it starts. Why not first: a KeepTogether that misjudges its height draws a first flowable without size on the
+    page before, and then breaks the page.
     Why: nested KeepTogethers report a huge height and always break the page, so the parts are
     chained with `keepWithNext` instead, which the document template groups into one unit each.
     """
     chunks = _layout(exercise, sheet)
     chunks[0] = _head(exercise.head, sheet) + chunks[0]
+    chunks[-1] = chunks[-1][:1] + ([last_part_mark] if last_part_mark else []) + chunks[-1][1:] + list(tail)
     flat: list[Flowable] = []
     for chunk in chunks:
         for i, flowable in enumerate(chunk):
@@ -228,7 +236,7 @@ def _(exercise: FillInExercise, sheet: Sheet):
     for segment in exercise.segments:
         if isinstance(segment, Gap):
             gaps += 1
-            number = f"<font size='{sheet.styles.body_pt * 0.75:.1f}' color='{Colours.muted.hexval()}'>({gaps})</font>&nbsp;"
+            number = f"<font size='{max(sheet.styles.min_pt, sheet.styles.body_pt * 0.75):.1f}' color='{Colours.muted.hexval()}'>({gaps})</font>&nbsp;"
             if sheet.answers:
                 filled = f"<u><font color='{Colours.answer.hexval()}'><b>{text_markup(segment.answer)}</b></font></u>"
                 parts.append(number + filled)

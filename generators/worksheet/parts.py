@@ -31,9 +31,9 @@ class WritingLines(Flowable):
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
-        """Why: only an absurd line count is taller than a page; it continues on the next one."""
-        fit = int(availHeight // self.spacing)
-        if self.field_name or fit < 2 or fit >= self.count:
+        """Why: only an absurd line count is taller than a page; it continues on the next one, with two lines at least."""
+        fit = min(int(availHeight // self.spacing), self.count - 2)
+        if self.field_name or fit < 2:
             return []
         return [WritingLines(fit, self.spacing), WritingLines(self.count - fit, self.spacing)]
 

@@ -20,7 +20,9 @@ from generators.paths import ASSETS_DIR
 from generators.pdf.style import Colours
 from generators.registry import GENERATORS, RenderOptions
 from generators.lesson.resolve import resolve_lesson
-from generators.worksheet.render import render_answer_key, render_digital_worksheet, render_worksheet
+from generators.worksheet.render import (
+    render_answer_key, render_digital_worksheet, render_large_print_worksheet, render_worksheet,
+)
 from tests.pdf_checks import content_streams, fonts, page_texts, reader, squash
 from tests.golden_files import check_golden
 from tests.system_tools import require_program
@@ -30,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden" / "worksheet"
 GOLDEN_LESSONS = ROOT / "tests" / "fixtures" / "worksheet-lessons"
 OPTIONS = RenderOptions(assets_dir=ASSETS_DIR)
-RENDERERS = {"werkblad": render_worksheet, "werkblad-antwoorden": render_answer_key, "werkblad-digitaal": render_digital_worksheet}
+RENDERERS = {"werkblad": render_worksheet, "werkblad-antwoorden": render_answer_key, "werkblad-digitaal": render_digital_worksheet,
+             "werkblad-groot": render_large_print_worksheet}
 A4 = (595.2756, 841.8898)
 ANSWER_COLOUR_OP = f"{fp_str(*Colours.answer.rgb())} rg"  # how reportlab writes the fill colour of answers
 
@@ -75,7 +78,7 @@ def answer_texts(document: LessonDocument) -> list[str]:
     return texts
 
 
-def test_registry_names_the_three_worksheet_files():
+def test_registry_names_the_four_worksheet_files():
     ours = {g.kind: g.filename for g in GENERATORS if g.kind.startswith("werkblad")}
     assert ours == {k: f"{k}.pdf" for k in RENDERERS}
     for generator in GENERATORS:
@@ -130,7 +133,7 @@ def test_no_answer_reaches_the_pupil_versions(key):
     key_text = squash("".join(page_texts(rendered(key, "werkblad-antwoorden"))))
     for text in expected:
         assert squash(text) in key_text, f"answer missing from the answer key: {text!r}"
-    for kind in ("werkblad", "werkblad-digitaal"):
+    for kind in ("werkblad", "werkblad-digitaal", "werkblad-groot"):
         pdf = rendered(key, kind)
         pupil_text = squash("".join(page_texts(pdf)))
         for text in expected:
@@ -194,7 +197,7 @@ def test_qpdf_check_passes(key, kind, tmp_path):
 @pytest.mark.parametrize("key", DOCUMENT_KEYS)
 def test_digital_version_has_unique_fields_and_paper_versions_none(key):
     fields = reader(rendered(key, "werkblad-digitaal")).get_fields()
-    assert {"naam", "klas", "datum"} <= set(fields)
+    assert {name.lower() for name in documents()[key].audience.name_fields} <= set(fields)
     assert any(f.get("/FT") == "/Btn" for f in fields.values()) or not any(
         isinstance(e, (ChoiceExercise, TrueFalseExercise, AgreeExercise)) for e in documents()[key].exercises
     )
