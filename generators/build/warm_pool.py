@@ -187,7 +187,7 @@ def _warm_process(ours: list[Connection], theirs: list[Connection], initializer,
             _watch_parent()
             code = 0
             try:
-                _serve(end)
+                serve_tasks(end)
             except BaseException:  # noqa: BLE001
                 code = 1
             os._exit(code)
@@ -199,7 +199,9 @@ def _warm_process(ours: list[Connection], theirs: list[Connection], initializer,
         os.waitpid(pid, 0)
 
 
-def _serve(connection: Connection) -> None:
+def serve_tasks(connection: Connection) -> None:
+    """A worker's loop: run each (function, args) received and send back (True, result) or (False, (exception,
+    traceback)); return at the end of input or on None."""
     while True:
         try:
             message = connection.recv()

@@ -195,12 +195,20 @@ def verify_command(pakketten: tuple[Path, ...]) -> None:
 @cli.command("serve")
 @click.option("--uit", type=click.Path(path_type=Path, file_okay=False, exists=True), default=DEFAULT_OUTPUT,
               show_default=True, help="Map met de gebouwde catalogus.")
-@click.option("--poort", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort op 127.0.0.1.")
-def serve_command(uit: Path, poort: int) -> None:
-    """Bekijk de catalogus in je browser via http://127.0.0.1 (alleen op deze computer)."""
-    from generators.publish.serve import serve_catalog
+@click.option("--poort", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort (0: een vrije).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Adres om op te luisteren; 127.0.0.1 is alleen deze computer, 0.0.0.0 alle netwerken.")
+@click.option("--werkers", type=click.IntRange(1, 32), default=None,
+              help="Werkprocessen per schoolpakket (standaard: het aantal processorkernen).")
+@click.option("--lessen", "lesmap", type=click.Path(path_type=Path), default=DEFAULT_LESSONS, show_default=True,
+              help="Map met de lessen voor 'Pakket voor jouw school'.")
+def serve_command(uit: Path, poort: int, host: str, werkers: int | None, lesmap: Path) -> None:
+    """Toon de catalogus in je browser, met 'Pakket voor jouw school': een eigen pakket met de naam en de
+    contactpersonen van je school."""
+    from generators.app.run import serve
+    from generators.build.inputs import default_jobs
 
-    serve_catalog(uit, poort)
+    serve(uit, poort, host, werkers or default_jobs(), lesmap)
 
 
 @cli.command("schema")

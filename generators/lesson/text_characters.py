@@ -35,6 +35,13 @@ def check_characters(text: str, tree: Any, display: str, diagnostics: Diagnostic
             diagnostics.error(code, message + note, Location(display, where[0] + 1, where[1] + 1))
 
 
+def text_problems(value: str) -> list[tuple[str, str]]:
+    """(code, Dutch message) for each character of one drawn text that may not be there, in order of appearance.
+
+    Why: the web form for a school's pack checks what is typed with the same rules as a school file."""
+    return [_problem(char) for char in _unwanted(unicodedata.normalize("NFC", value), True)]
+
+
 def _text_values(node: Any, key: str | None = None) -> Iterator[tuple[str, Span, Position, bool]]:
     """(value, span, start, drawn) for every string value; `drawn` is False under a key whose value is never drawn."""
     if isinstance(node, PosMap):

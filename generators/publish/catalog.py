@@ -84,7 +84,7 @@ PAGE_TEMPLATES = (INDEX_TEMPLATE, LESSON_TEMPLATE, SERIES_TEMPLATE)
 
 
 @lru_cache(maxsize=1)
-def _environment():
+def environment():
     import jinja2
 
     return jinja2.Environment(
@@ -99,10 +99,10 @@ def _environment():
 def compile_templates() -> None:
     """Import jinja2 and compile the catalog's page templates, so that writing the catalog does not wait for it."""
     for name in PAGE_TEMPLATES:
-        _environment().get_template(name)
+        environment().get_template(name)
 
 
-def _csp_hash(text: str) -> str:
+def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
@@ -143,13 +143,13 @@ def render_catalog(
     at once were a few MiB held by the build for nothing."""
     from markupsafe import Markup
 
-    env = _environment()
+    env = environment()
     # Why Markup: our own CSS/JS (never author data) must be inlined verbatim so its CSP hash matches.
     style = Markup((TEMPLATES / "stijl.css").read_text(encoding="utf-8"))
     script = Markup((TEMPLATES / "filter.js").read_text(encoding="utf-8"))
     csp = (
-        f"default-src 'none'; img-src 'self' file: data:; style-src {_csp_hash(style)}; "
-        f"script-src {_csp_hash(script)}; base-uri 'none'; form-action 'none'"
+        f"default-src 'none'; img-src 'self' file: data:; style-src {csp_hash(style)}; "
+        f"script-src {csp_hash(script)}; base-uri 'none'; form-action 'none'"
     )
     common = {"style": style, "csp": csp, "school": school, "audiences": audiences}
     series = sorted({(l.series_id, l.series_title) for l in lessons})

@@ -45,27 +45,34 @@ def compile_templates() -> None:
     _environment().get_template(README_TEMPLATE)
 
 
-def _descriptions(filenames: list[str]) -> list[tuple[str, str]]:
+def described(filenames: list[str]) -> list[tuple[str, str]]:
+    """(name, what it is) for each artifact file name (a path ends with one), as LEESMIJ.txt lists them."""
     known = {g.filename: g.description for g in GENERATORS} | {OVERVIEW_NAME: OVERVIEW_DESCRIPTION}
     return [(name, known.get(name.rsplit("/", 1)[-1], "")) for name in filenames]
 
 
-def _readme(title: str, documents: list[LessonDocument], files: list[str], zip_name: str) -> bytes:
-    first = documents[0]
+def readme(title: str, audience: str, lessons: list[LessonDocument], school: str | None,
+           files: list[tuple[str, str]], zip_name: str) -> bytes:
+    """LEESMIJ.txt of a pack: `files` are (name, what it is); README, licence and manifest are added."""
     text = _environment().get_template(README_TEMPLATE).render(
         titel=title,
-        doelgroep=f"{first.audience.label} ({first.audience.who})",
-        lessen=documents,
-        school=first.school.name if first.school else None,
-        bestanden=_descriptions(files)
-        + [(README_NAME, "dit bestand"), (LICENCE_NAME, "de licentie"), ("manifest.json", "controlegetallen")],
+        doelgroep=audience,
+        lessen=lessons,
+        school=school,
+        bestanden=files + [(README_NAME, "dit bestand"), (LICENCE_NAME, "de licentie"), ("manifest.json", "controlegetallen")],
         zipnaam=zip_name,
-        hulp=first.teacher_help_routes,
+        hulp=lessons[0].teacher_help_routes,
     )
     return text.encode("utf-8")
 
 
-def _licence() -> bytes:
+def _readme(title: str, documents: list[LessonDocument], files: list[str], zip_name: str) -> bytes:
+    first = documents[0]
+    return readme(title, f"{first.audience.label} ({first.audience.who})", documents,
+                  first.school.name if first.school else None, described(files), zip_name)
+
+
+def licence() -> bytes:
     return (ASSETS_DIR / "templates" / "licentie.txt").read_bytes()
 
 
@@ -76,7 +83,7 @@ def lesson_pack(output: Path, document: LessonDocument, artifacts: dict[str, Pat
     names = sorted(artifacts)
     title = f"{document.title.plain} ({document.audience.label})"
     files = [PackFile(name, artifacts[name]) for name in names]
-    files += [PackFile(README_NAME, _readme(title, [document], names, root + ".zip")), PackFile(LICENCE_NAME, _licence())]
+    files += [PackFile(README_NAME, _readme(title, [document], names, root + ".zip")), PackFile(LICENCE_NAME, licence())]
     meta = {"les": document.lesson_id, "reeks": document.series, "doelgroep": document.audience.id}
     pack = Pack(f"pakketten/{root}.zip", document.series, document.audience.id, document.lesson_id)
     write_zip(output / pack.path, root, files, title, meta)
@@ -96,7 +103,7 @@ def series_pack(output: Path, series_title: str, documents: list[LessonDocument]
     ]
     title = f"{series_title} ({first.audience.label})"
     names = [f.name for f in files]
-    files += [PackFile(README_NAME, _readme(title, documents, names, root + ".zip")), PackFile(LICENCE_NAME, _licence())]
+    files += [PackFile(README_NAME, _readme(title, documents, names, root + ".zip")), PackFile(LICENCE_NAME, licence())]
     meta = {"reeks": first.series, "doelgroep": first.audience.id}
     pack = Pack(f"pakketten/{root}.zip", first.series, first.audience.id, None)
     write_zip(output / pack.path, root, files, title, meta)
