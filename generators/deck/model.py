@@ -12,6 +12,7 @@ from pathlib import Path
 from generators.lesson.document import Run
 
 NO_BULLET, BULLET, NUMBER = "geen", "punt", "nummer"
+LETTER = "letter"  # a quiz option: its letter (A for number 1) in bold, then a tab to the hanging indent
 
 
 @dataclass(frozen=True)

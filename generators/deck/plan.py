@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from string import ascii_uppercase
 
-from generators.deck.model import BULLET, NO_BULLET, NUMBER, DeckMeta, Para, PlannedImage, PlannedSlide
+from generators.deck.model import BULLET, LETTER, NO_BULLET, NUMBER, DeckMeta, Para, PlannedImage, PlannedSlide
 from generators.lesson.document import (
     Activity, BulletSlide, CaseSlide, DiscussionSlide, FactSlide, ImageSlide, LessonDocument, QuizSlide, QuoteSlide,
     RichText, Run, Slide, SourcedText, StatementSlide, TwoColumnSlide,
@@ -205,7 +205,8 @@ def _activity_slides(activity: Activity, slide: Slide, sizes: _Sizes, document: 
 
 
 def _option(index: int, option: RichText, size: float, bold: bool = False) -> Para:
-    return Para((Run(f"{ascii_uppercase[index]}   ", bold=True),) + _runs(option, bold=bold or None), size, space_before=12,
+    """Why a hanging indent: a long option wraps under its own text, not under its letter."""
+    return Para(_runs(option, bold=bold or None), size, LETTER, index + 1, space_before=12,
                 source=option.source if isinstance(option, SourcedText) else None)
 
 

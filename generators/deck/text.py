@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from string import ascii_uppercase
+
 from lxml import etree
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.util import Pt
 
 from generators.deck.measure import bullet_indent_pt
-from generators.deck.model import BULLET, NO_BULLET, NUMBER, Para
+from generators.deck.model import BULLET, LETTER, NO_BULLET, NUMBER, Para
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -24,6 +26,8 @@ def write_paras(frame, paras: tuple[Para, ...]) -> None:
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         _bullet(paragraph, para)
         paragraph.space_before = Pt(para.space_before)
+        if para.bullet == LETTER:
+            _add_run(paragraph, f"{ascii_uppercase[para.number - 1]}\t", para.size, bold=True)
         for source in para.runs:
             _add_run(paragraph, source.text, para.size, source.bold, source.italic)
 

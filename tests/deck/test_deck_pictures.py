@@ -139,3 +139,13 @@ def test_a_caption_stands_beside_its_image_level_with_its_top(project, tmp_path)
     assert caption.top == image.top
     assert 0 < caption.left - (image.left + image.width) <= Emu(Pt(30))
     assert caption.text_frame.text == "Zo ziet het eruit."
+
+
+def test_a_quiz_option_wraps_under_its_own_text(decks):
+    document, deck = next((d, k) for d, k in decks if any(isinstance(s, QuizSlide) for a in d.activities for s in a.slides))
+    slide = next(s for s in deck.slides if title_placeholder(s).text_frame.text.startswith(f"{GENERIC_QUIZ_TITLE}: "))
+    options = [p for p in text_placeholders(slide)[0].text_frame.paragraphs if re.match(r"[A-F]\t", p.text)]
+    assert [p.text[0] for p in options] == list("ABCDEF"[:len(options)]) and len(options) >= 2
+    for paragraph in options:
+        p_pr = paragraph._p.pPr
+        assert int(p_pr.get("marL")) > 0 and int(p_pr.get("indent")) == -int(p_pr.get("marL"))
