@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
 import threading
+import time
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,6 +23,7 @@ from generators.publish.pack_zip import PackFile, write_zip
 from generators.publish.packs import LICENCE_NAME, README_NAME, described, licence, readme
 from generators.registry import GENERATORS, RenderOptions
 
+FOLDER_PREFIX = "lespakket-school-"
 FACTSHEET_FOLDER = "factsheet"
 FACTSHEETS = [(f"{FACTSHEET_FOLDER}/factsheet-a4.pdf", "Factsheet voor de teamkamer (A4), met jullie contactpersonen"),
               (f"{FACTSHEET_FOLDER}/factsheet-a3.pdf", "Dezelfde factsheet als poster (A3)")]
@@ -84,6 +87,9 @@ class PackMaker:
     def __init__(self, library: Library, jobs: int):
         _KEPT["library"] = library  # Why before the fork: the warm process and every worker then have it
         self.library, self.jobs = library, jobs
+        self._lock = threading.Lock()
+        self._running: set[threading.Event] = set()  # the `given_up` of each pack being made
+        remove_leftovers()
         self._forks = ForkServer(warm_up)
 
     def make(self, school: School, chosen: list[int], given_up: threading.Event) -> MadePack:
@@ -95,7 +101,9 @@ class PackMaker:
         """
         info = school_info(school)
         name = download_name(school.naam)
-        folder = Path(tempfile.mkdtemp(prefix="lespakket-school-"))
+        folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
+        with self._lock:
+            self._running.add(given_up)
         try:
             files = folder / "bestanden"
             documents = [self.library.documents[i] for i in chosen]
@@ -120,6 +128,8 @@ class PackMaker:
             return MadePack(handle, target.stat().st_size, f"{name}.zip")
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+            with self._lock:
+                self._running.discard(given_up)
 
     def _readme(self, school: School, documents: list, written: list[str], name: str) -> bytes:
         lessons: dict = {}
@@ -133,5 +143,31 @@ class PackMaker:
         return readme(f"Lespakket voor {school.naam}", audience, list(lessons.values()), school.naam, files,
                       f"{name}.zip")
 
-    def close(self) -> None:
+    def close(self, wait: float = 10.0) -> None:
+        """Give up the packs still being made (their folders are removed), then let the warm process go.
+
+        Why: the app may stop while a pack is made (Ctrl+C after uvicorn's grace period); a thread left making it
+        would end with the process, before it removed its folder."""
+        with self._lock:
+            for given_up in self._running:
+                given_up.set()
+        deadline = time.monotonic() + wait
+        while self._running and time.monotonic() < deadline:
+            time.sleep(0.05)
         self._forks.close()
+
+
+def remove_leftovers() -> None:
+    """Remove the temporary folders of packs whose app process is gone (killed, or the machine stopped).
+
+    Why: they hold what a school typed. A folder of a process that still runs is its own business."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
+        owner = folder.name.removeprefix(FOLDER_PREFIX).split("-", 1)[0]
+        if not owner.isdigit():
+            continue
+        try:
+            os.kill(int(owner), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass  # Why: a process of another user runs under that number

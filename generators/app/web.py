@@ -107,22 +107,27 @@ class SchoolPages:
             "Cache-Control": "no-store"})
 
     async def _made(self, request: Request, checked: Checked):
-        """The pack, None when the client went away first, or WorkersGone.
+        """The pack, None when it was given up first, or WorkersGone.
 
-        Why a watch on the connection: a client that gives up must not leave its pack being made; its
-        workers are stopped and its files removed. Other failures are raised (an internal error)."""
-        given_up = threading.Event()
+        Why a watch on the connection: a client that gives up must not leave its pack being made; its workers
+        are stopped and its files removed. The same when the app stops and cancels the request. Other failures
+        are raised (an internal error)."""
+        given_up, finished = threading.Event(), threading.Event()
         outcome: list = [None]
         async with anyio.create_task_group() as group:
             async def watch() -> None:
-                while (await request.receive())["type"] != "http.disconnect":
-                    pass
-                given_up.set()
+                try:
+                    while (await request.receive())["type"] != "http.disconnect":
+                        pass
+                finally:
+                    if not finished.is_set():
+                        given_up.set()
                 group.cancel_scope.cancel()
 
             group.start_soon(watch)
             async with self.queue.turn():
                 outcome[0] = await anyio.to_thread.run_sync(self._make, checked, given_up)
+            finished.set()
             group.cancel_scope.cancel()
         made = outcome[0]
         if isinstance(made, BaseException) and not isinstance(made, WorkersGone):

@@ -137,3 +137,46 @@ def test_a_client_that_goes_away_leaves_no_work_running(catalog, catalog_maker):
         assert wait_until(lambda: workers_of(catalog_maker) == [] and temporary_folders() == [] and queue.admitted == 0)
         assert time.monotonic() - gone < 2.0
         assert TestClient(create_app(catalog, catalog_maker)).get("/school").status_code == 200
+
+
+def test_an_app_that_stops_gives_up_its_packs_and_removes_their_files(catalog_maker):
+    import threading
+
+    from generators.app.fresh_workers import GivenUp
+    from generators.app.school_pack import PackMaker
+    from generators.data.models import School
+
+    maker = PackMaker(catalog_maker.library, 2)
+    school = School.model_validate({"naam": SCHOOL, "contactpersonen": [
+        {"naam": PERSON, "rol": "mentor", "bereikbaar": "Kamer 1"}]})
+    outcome: list = []
+
+    def make() -> None:
+        try:
+            outcome.append(maker.make(school, list(range(len(maker.library.documents))), threading.Event()))
+        except GivenUp as given_up:
+            outcome.append(given_up)
+
+    thread = threading.Thread(target=make)
+    thread.start()
+    assert wait_until(lambda: temporary_folders() != [], 20)
+    maker.close()
+    thread.join(10)
+    assert [type(o) for o in outcome] == [GivenUp]
+    assert temporary_folders() == []
+
+
+def test_folders_left_by_an_app_that_was_killed_are_removed_at_the_next_start(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    from generators.app.school_pack import remove_leftovers
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead, alive = tmp_path / f"lespakket-school-{gone.stdout.strip()}-abc", tmp_path / f"lespakket-school-{os.getpid()}-def"
+    for folder in (dead, alive):
+        (folder / "bestanden").mkdir(parents=True)
+        (folder / "bestanden" / "werkblad.pdf").write_bytes(b"%PDF-")
+    remove_leftovers()
+    assert (dead.exists(), alive.exists()) == (False, True)
