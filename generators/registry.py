@@ -30,12 +30,13 @@ class Generator:
     description: str = ""  # Dutch, for LEESMIJ.txt and the catalog
     diagnose: str | None = None  # "module:function" giving located warnings (e.g. text that does not fit)
     pupils_only: bool = False  # only for audiences that are a class of pupils (e.g. the letter to their parents)
+    needs: str | None = None  # a LessonDocument property that must not be empty (e.g. role_plays for role cards)
     cost: float = 1.0  # relative render time; the costliest files are started first so workers finish together
     warm_up: str | None = None  # "module:function(options)" run once when a worker process starts
 
     def applies_to(self, document: LessonDocument) -> bool:
         """Why: renderers never branch on an audience id; whether a file exists at all is decided here, from data."""
-        return document.audience.pupils or not self.pupils_only
+        return (document.audience.pupils or not self.pupils_only) and (not self.needs or bool(getattr(document, self.needs)))
 
     def load(self) -> Render:
         """Why: lazy import keeps `check`, `list` and no-op builds free of python-pptx and reportlab."""
@@ -95,5 +96,10 @@ GENERATORS: tuple[Generator, ...] = (
         kind="hulpkaart", filename="hulpkaart.pdf", target="generators.cards.help_card:render_help_card",
         cost=0.3, warm_up=PDF_WARM_UP,
         description="Hulpkaart op bankpasformaat, tien op een A4 om uit te knippen: hulplijnen en hulp op school",
+    ),
+    Generator(
+        kind="rolkaarten", filename="rolkaarten.pdf", target="generators.cards.role_cards:render_role_cards",
+        needs="role_plays", cost=0.3, warm_up=PDF_WARM_UP,
+        description="Rolkaarten voor het rollenspel: elke rol op een eigen kaart (A6, vier op een A4) om uit te knippen",
     ),
 )

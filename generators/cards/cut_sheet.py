@@ -8,6 +8,7 @@ from typing import Callable, Sequence
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from generators.pdf.pages import PdfMeta
@@ -144,3 +145,13 @@ def _captions(canv: Canvas, grid: CardGrid, captions: Sequence[str]) -> None:
     for column, text in enumerate(captions[:grid.columns]):
         canv.drawCentredString(grid.left + (column + 0.5) * grid.card[0], y, check_glyphs(text))
     canv.restoreState()
+
+
+def shortened(text: str, font: str, size: float, width: float) -> str:
+    """`text` (checked for glyphs), cut with an ellipsis when wider than `width`: a long name in a card's band."""
+    check_glyphs(text)
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

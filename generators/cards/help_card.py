@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from generators.cards.cut_sheet import CardGrid, Side, cut_sheets_pdf
+from generators.cards.cut_sheet import CardGrid, Side, cut_sheets_pdf, shortened
 from generators.data.school_limits import role_text
 from generators.lesson.document import HelpRoute, LessonDocument
 from generators.pdf.pages import PdfMeta, draw_qr
@@ -184,7 +184,7 @@ def _card(band: str, fitted: Fitted, width: float, qr: tuple[str, str] | None = 
         canv.setFillColor(Colours.white)
         canv.setFont(BOLD, BAND_PT)
         canv.drawString(PAD, card_height - BAND + (BAND - BAND_PT * 0.7) / 2,
-                        _shortened(band, BAND_PT, card_width - 2 * PAD))
+                        shortened(band, BOLD, BAND_PT, card_width - 2 * PAD))
         top = card_height - BAND - PAD
         for flowable in fitted.flowables:
             _, height = flowable.wrap(width, top)
@@ -201,16 +201,6 @@ def _card(band: str, fitted: Fitted, width: float, qr: tuple[str, str] | None = 
             _, height = note.wrap(width, QR)
             note.drawOn(canv, PAD, PAD + (QR - height) / 2)
     return draw
-
-
-def _shortened(text: str, size: float, width: float) -> str:
-    """`text` (checked for glyphs), cut with an ellipsis when it is wider than `width`: a long school name."""
-    text_markup(text)
-    if stringWidth(text, BOLD, size) <= width:
-        return text
-    while text and stringWidth(text + "…", BOLD, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def _meta(document: LessonDocument) -> PdfMeta:

@@ -163,6 +163,7 @@ def _activity(guide: Guide, phase_title: str, activity: Activity, refs: Referenc
     story: list[Flowable] = [KeepTogether(head), *notes[1:]]
     story += _talking_points(guide, activity)
     story += _routes(guide, activity)
+    story += _roles(guide, activity)
     return story
 
 
@@ -208,3 +209,10 @@ def _talking_points(guide: Guide, activity: Activity) -> list[Flowable]:
     for block in blocks:
         block[-1].style = block[-1].style.clone("block-end", spaceAfter=styles.body_pt * 0.5)
     return [KeepTogether(block) for block in blocks]
+
+def _roles(guide: Guide, activity: Activity) -> list[Flowable]:
+    """The role play's roles as the players' cards say them (rolkaarten.pdf), so the teacher knows every role."""
+    rows = [(rich_markup(role.name), [guide.para(rich_markup(p)) for p in role.text]) for role in activity.roles]
+    if not rows:
+        return []
+    return [KeepTogether([minor_heading(guide, "Rolkaarten (rolkaarten.pdf)"), facts_table(guide, rows, label_width=30 * mm)])]

@@ -488,6 +488,14 @@ Exercise = Union[
 
 
 @dataclass(frozen=True)
+class Role:
+    """One role of a role play, as its own card shows it: who the player is and what only they know."""
+
+    name: RichText
+    text: tuple[RichText, ...]
+
+
+@dataclass(frozen=True)
 class Activity:
     """One activity of a phase: minutes, method and goal, with its slides, teacher notes and exercises."""
 
@@ -503,6 +511,7 @@ class Activity:
     line: int = 0  # where the activity starts in the lesson file, for located warnings
     support: tuple[RichText, ...] = ()  # an easier route through the activity, for pupils who need more help
     challenge: tuple[RichText, ...] = ()  # a harder route, for pupils who are done sooner
+    roles: tuple[Role, ...] = ()  # a role play's roles, one card each (rolkaarten.pdf)
 
 
 @dataclass(frozen=True)
@@ -577,6 +586,11 @@ class LessonDocument:
     def exercises(self) -> Iterator[Exercise]:
         for activity in self.activities:
             yield from activity.exercises
+
+    @property
+    def role_plays(self) -> tuple[Activity, ...]:
+        """The activities with a role play: each gives a set of role cards."""
+        return tuple(a for a in self.activities if a.roles)
 
     @property
     def short_duration(self) -> int:

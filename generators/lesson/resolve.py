@@ -48,6 +48,7 @@ from generators.lesson.document import (
     QuoteSlide,
     ReflectionExercise,
     RichText,
+    Role,
     Run,
     SchoolInfo,
     SharedItem,
@@ -365,6 +366,7 @@ class _Resolver:
             line=line,
             support=self.paragraphs(activity.extra_steun),
             challenge=self.paragraphs(activity.extra_uitdaging),
+            roles=tuple(Role(self.rich(r.rol), self.paragraphs(r.tekst)) for r in self.visible(activity.rollen)),
         )
 
     # -- slides ---------------------------------------------------------------------------

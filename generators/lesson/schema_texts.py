@@ -14,6 +14,8 @@ BLOCKS: dict[str, tuple[str, str]] = {
     "Leerdoelen": ("Leerdoelen", "Wat leerlingen na de les weten, kunnen en vinden; elk punt als 'Ik kan ...'."),
     "Fase": ("Fase", "Een fase van de les: introductie, kern of afsluiting, met haar activiteiten."),
     "Activiteit": ("Activiteit", "Een activiteit in de les, met minuten, werkvorm, dia's en opdrachten."),
+    "Rol": ("Rol", "Een rol in een rollenspel: wie je speelt ('rol') en wat alleen die speler weet ('tekst'); "
+            "komt op een eigen rolkaart."),
     "Bron": ("Bron", "Een bron voor de docent: titel, en eventueel een internetadres en een toelichting."),
     "Begrip": ("Begrip", "Een moeilijk woord met een korte uitleg in gewone woorden; op een dia, op het werkblad "
                "en in de handleiding."),
@@ -115,6 +117,11 @@ KEYS: dict[str | tuple[str, str], tuple[str, str]] = {
     "reeks": ("Reeks", "De reeks: gelijk aan de naam van de map boven de lesmap; de titel staat in "
               "assets/data/reeksen.yaml."),
     "regels": ("Regels", "Hoeveel schrijfregels leerlingen krijgen (1 tot 30)."),
+    "rol": ("Rol", "Wie je speelt, zoals 'Nadia (13)' of 'De observant'; de kop van de rolkaart."),
+    "rollen": ("Rollen", "De rollen van een rollenspel, elk met 'rol' en 'tekst'; elke rol komt op een eigen "
+               "rolkaart (rolkaarten.pdf, A6) om uit te knippen, en in de handleiding."),
+    ("Rol", "tekst"): ("Tekst", "Wat alleen deze speler weet en hoe hij of zij speelt. De anderen zien deze tekst "
+                       "niet."),
     "samenvatting": ("Samenvatting", "Twee of drie zinnen; komt in de catalogus en de handleiding."),
     "soort": ("Soort", "Welke soort dia of opdracht dit is."),
     "stappen": ("Stappen", "De stappen in de goede volgorde, minstens twee."),

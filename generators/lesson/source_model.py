@@ -344,6 +344,14 @@ Opdracht = Annotated[
 # --- lesson -------------------------------------------------------------------------------
 
 
+class Rol(Strict):
+    """One role of a role play: who the player is and what only they know; it becomes a card of rolkaarten.pdf."""
+
+    rol: Tekst  # Why no descriptions here: the editor's Dutch texts are in schema_texts.KEYS
+    tekst: Tekst
+    alleen: list[AudienceId] | None = None
+
+
 class Activiteit(Block):
     titel: Tekst
     minuten: Minutes
@@ -355,6 +363,7 @@ class Activiteit(Block):
     opdrachten: list[Opdracht] = Field(default_factory=list)
     extra_steun: Tekst | None = Field(None, description="Een makkelijkere route voor wie meer hulp nodig heeft.")
     extra_uitdaging: Tekst | None = Field(None, description="Een moeilijkere route voor wie sneller klaar is.")
+    rollen: list[Rol] = Field(default_factory=list)
 
 
 class Fase(Block):
