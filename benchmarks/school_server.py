@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -105,3 +106,39 @@ def memory_mib(pid: int) -> tuple[float, float]:
         total += int(fields["Pss"].split()[0])
         largest = max(largest, int(fields["Rss"].split()[0]))
     return total / 1024, largest / 1024
+
+
+def _cpu_ticks(pid: int) -> int | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return int(fields[11]) + int(fields[12])  # utime, stime
+
+
+@contextmanager
+def cpu_used(pid: int) -> Iterator[list[float]]:
+    """CPU seconds that the server's processes used during the block (the list holds them afterwards).
+
+    Why sampled: the workers exit when their pack is made, and nobody collects their times; each is read every
+    20 ms, so a worker's last 20 ms or less go uncounted."""
+    first: dict[int, int] = {p: t for p in tree(pid) if (t := _cpu_ticks(p)) is not None}
+    last: dict[int, int] = dict(first)
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.02):
+            for member in tree(pid):
+                ticks = _cpu_ticks(member)
+                if ticks is not None:
+                    last[member] = ticks
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    result: list[float] = []
+    try:
+        yield result
+    finally:
+        stop.set()
+        sampler.join()
+        result.append(sum(ticks - first.get(p, 0) for p, ticks in last.items()) / os.sysconf("SC_CLK_TCK"))

@@ -180,3 +180,26 @@ def test_folders_left_by_an_app_that_was_killed_are_removed_at_the_next_start(tm
         (folder / "bestanden" / "werkblad.pdf").write_bytes(b"%PDF-")
     remove_leftovers()
     assert (dead.exists(), alive.exists()) == (False, True)
+
+
+def test_a_worker_that_dies_gives_a_dutch_answer_to_try_again(client, maker):
+    import signal
+    import threading
+
+    answers: list = []
+    thread = threading.Thread(target=lambda: answers.append(client.post("/school", data=FORM)))
+    thread.start()
+    assert wait_until(lambda: workers_of(maker) != [], 20)
+    os.kill(workers_of(maker)[0], signal.SIGKILL)
+    thread.join(60)
+    response = answers[0]
+    assert (response.status_code, response.headers["Retry-After"]) == (503, "5")
+    assert "Het pakket kon niet worden gemaakt, omdat een werkproces stopte. Probeer het opnieuw." in response.text
+    assert wait_until(lambda: temporary_folders() == [])
+    assert client.post("/school", data=FORM).status_code == 200
+
+
+def test_a_warm_process_that_stopped_is_started_again(client, maker):
+    maker._forks._process.kill()
+    maker._forks._process.join(5)
+    assert client.post("/school", data=FORM).status_code == 200
