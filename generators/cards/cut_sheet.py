@@ -11,8 +11,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from generators.lesson.document import LessonDocument
 from generators.pdf.pages import PdfMeta
-from generators.pdf.style import REGULAR, Colours, check_glyphs
+from generators.pdf.style import REGULAR, Colours, MissingGlyph, check_glyphs, fonts_dir, glyph_error, register_fonts
+from generators.registry import RenderOptions
 
 DrawCard = Callable[[Canvas], None]
 """Draws one card with its lower left corner at the origin."""
@@ -68,6 +70,23 @@ class Side:
 
     cards: Sequence[DrawCard]
     captions: Sequence[str] = ()
+
+
+def cards_pdf(document: LessonDocument, options: RenderOptions, grid: CardGrid, sides: Callable[[], Sequence[Side]],
+              label: str, purpose: str, keywords: tuple[str, ...]) -> bytes:
+    """The cards of one lesson for one audience: `label` names them ('Hulpkaart'), `purpose` says what for.
+
+    A character the font lacks stops the build with a message that names the cards and the lesson."""
+    register_fonts(fonts_dir(options.assets_dir))
+    audience, title = document.audience, document.title.plain
+    meta = PdfMeta(
+        title=f"{title} - {label} ({audience.label})", author=document.publisher,
+        subject=f"{purpose} bij de les '{title}' voor {audience.who}", keywords=(*keywords, audience.label),
+    )
+    try:
+        return cut_sheets_pdf(meta, grid, sides())
+    except MissingGlyph as error:
+        raise glyph_error(error, label.lower(), f"{document.series}/{document.lesson_id} ({audience.id})") from None
 
 
 def cut_sheets_pdf(meta: PdfMeta, grid: CardGrid, sides: Sequence[Side]) -> bytes:

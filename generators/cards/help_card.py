@@ -12,13 +12,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from generators.cards.cut_sheet import CardGrid, Side, cut_sheets_pdf, shortened
+from generators.cards.cut_sheet import CardGrid, Side, cards_pdf, shortened
 from generators.data.school_limits import role_text
 from generators.lesson.document import HelpRoute, LessonDocument
-from generators.pdf.pages import PdfMeta, draw_qr
-from generators.pdf.style import (
-    BOLD, Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, register_fonts, table_style, text_markup,
-)
+from generators.pdf.pages import draw_qr
+from generators.pdf.style import BOLD, Colours, house_styles, table_style, text_markup
 from generators.registry import RenderOptions
 from generators.worksheet.parts import FillLine
 
@@ -65,12 +63,8 @@ class Fitted:
 
 
 def render_help_card(document: LessonDocument, options: RenderOptions) -> bytes:
-    register_fonts(fonts_dir(options.assets_dir))
-    try:
-        return cut_sheets_pdf(_meta(document), GRID, help_card_sides(document))
-    except MissingGlyph as error:
-        where = f"{document.series}/{document.lesson_id} ({document.audience.id})"
-        raise glyph_error(error, "hulpkaart", where) from None
+    return cards_pdf(document, options, GRID, lambda: help_card_sides(document), "Hulpkaart",
+                     "Hulpkaart om uit te knippen", ("hulpkaart", "hulplijnen", "uitbuiting"))
 
 
 def help_card_sides(document: LessonDocument) -> list[Side]:
@@ -202,12 +196,3 @@ def _card(band: str, fitted: Fitted, width: float, qr: tuple[str, str] | None = 
             note.drawOn(canv, PAD, PAD + (QR - height) / 2)
     return draw
 
-
-def _meta(document: LessonDocument) -> PdfMeta:
-    audience = document.audience
-    return PdfMeta(
-        title=f"{document.title.plain} - Hulpkaart ({audience.label})",
-        author=document.publisher,
-        subject=f"Hulpkaart om uit te knippen bij de les '{document.title.plain}' voor {audience.who}",
-        keywords=("hulpkaart", "hulplijnen", "uitbuiting", audience.label),
-    )

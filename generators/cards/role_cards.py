@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -11,12 +10,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from generators.cards.cut_sheet import CardGrid, DrawCard, Side, cut_sheets_pdf, shortened
+from generators.cards.cut_sheet import CardGrid, DrawCard, Side, cards_pdf, shortened
 from generators.lesson.document import Activity, LessonDocument, Role
-from generators.pdf.pages import PdfMeta
-from generators.pdf.style import (
-    BOLD, Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, register_fonts, rich_markup, text_markup,
-)
+from generators.pdf.style import BOLD, Colours, house_styles, rich_markup, text_markup
 from generators.registry import RenderOptions
 
 A6 = (A4[0] / 2, A4[1] / 2)
@@ -53,12 +49,8 @@ class CardText:
 
 
 def render_role_cards(document: LessonDocument, options: RenderOptions) -> bytes:
-    register_fonts(fonts_dir(options.assets_dir))
-    try:
-        return cut_sheets_pdf(_meta(document), GRID, role_card_sides(document))
-    except MissingGlyph as error:
-        where = f"{document.series}/{document.lesson_id} ({document.audience.id})"
-        raise glyph_error(error, "rolkaarten", where) from None
+    return cards_pdf(document, options, GRID, lambda: role_card_sides(document), "Rolkaarten",
+                     "Rolkaarten voor het rollenspel", ("rolkaarten", "rollenspel", "uitbuiting"))
 
 
 def role_card_sides(document: LessonDocument) -> list[Side]:
@@ -137,12 +129,3 @@ def _card(band: str, story: list[Flowable], notes: list[Paragraph]) -> DrawCard:
         canv.line(PAD, y + RULE_GAP / 2, PAD + WIDTH, y + RULE_GAP / 2)
     return draw
 
-
-def _meta(document: LessonDocument) -> PdfMeta:
-    audience = document.audience
-    return PdfMeta(
-        title=f"{document.title.plain} - Rolkaarten ({audience.label})",
-        author=document.publisher,
-        subject=f"Rolkaarten voor het rollenspel bij de les '{document.title.plain}' voor {audience.who}",
-        keywords=("rolkaarten", "rollenspel", "uitbuiting", audience.label),
-    )
