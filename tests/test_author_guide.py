@@ -51,7 +51,8 @@ def test_every_slide_and_exercise_kind_and_its_fields_are_documented(guide, mode
 @pytest.mark.parametrize("model", [
     source_model.Les, source_model.Fase, source_model.Activiteit, source_model.Afbeelding, source_model.Bron,
     source_model.Leerdoelen, source_model.WaarStelling, source_model.EensStelling, source_model.Paar,
-    source_model.CasusVraag, source_model.Kolom, source_model.Rol, School, Contactpersoon,
+    source_model.CasusVraag, source_model.Kolom, source_model.Deelnemer, source_model.Bericht,
+    source_model.ChatDeel, source_model.Rol, School, Contactpersoon,
 ], ids=lambda m: m.__name__)
 def test_every_field_is_documented(guide, model):
     for field in model.model_fields:

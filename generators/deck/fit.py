@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from dataclasses import replace
 
+from generators.deck.chat_layout import fit_chat
 from generators.deck.fill import fill_parts
 from generators.deck.measure import LINE_HEIGHT, Measurer, TextBox
 from generators.deck.model import FitProblem, Para, PlannedSlide
@@ -18,12 +19,18 @@ def fit_slides(
     slides: tuple[PlannedSlide, ...], geometry: dict[str, LayoutGeometry], measurer: Measurer
 ) -> tuple[tuple[PlannedSlide, ...], tuple[FitProblem, ...]]:
     fitted: list[PlannedSlide] = []
+    chat_problems: list[FitProblem] = []
     for slide in slides:
-        layout = geometry[slide.layout]
-        fitted.extend(fill_parts(_split(slide, layout, measurer), layout.boxes, measurer))
+        if slide.chat is not None:
+            parts, found = fit_chat(slide, geometry[slide.layout].area, measurer)
+            fitted.extend(parts)
+            chat_problems += [FitProblem(slide.title, slide.activity, message) for message in dict.fromkeys(found)]
+        else:
+            layout = geometry[slide.layout]
+            fitted.extend(fill_parts(_split(slide, layout, measurer), layout.boxes, measurer))
     fitted = _unique_titles(fitted)
     problems = [p for slide in fitted for p in _problems(slide, geometry[slide.layout], measurer)]
-    return tuple(fitted), tuple(problems)
+    return tuple(fitted), tuple(chat_problems + problems)
 
 
 def _chunks(items: tuple[Para, ...], limit: int | None) -> list[tuple[Para, ...]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generators.deck.chat_model import ChatPlan
 from generators.lesson.document import Run
 
 NO_BULLET, BULLET, NUMBER = "geen", "punt", "nummer"
@@ -58,6 +59,7 @@ class PlannedSlide:
     pictogram: PlannedImage | None = None  # beside the first box, when the text still fits there (deck_fill)
     fill: tuple[int, ...] = ()  # the boxes whose text may grow to fill the room, all by one factor (deck_fill)
     text_height: float = 0.0  # the first box's text as measured (deck_fill), to set the pictogram level with it
+    chat: ChatPlan | None = None  # a conversation drawn as bubbles below the title (layout 'Chat')
 
     def with_box(self, index: int, paras: tuple[Para, ...], title: str) -> "PlannedSlide":
         boxes = self.boxes[:index] + (paras,) + self.boxes[index + 1:]

@@ -9,6 +9,7 @@ from pathlib import Path
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
+from generators.deck.chat_model import Rect
 from generators.deck.measure import TextBox
 from generators.diagnostics import display_path
 
@@ -17,7 +18,7 @@ TEMPLATE_NAME = "dia-sjabloon.pptx"
 # layout name -> how many text placeholders (besides the title) the deck fills
 LAYOUT_BOXES = {
     "Titel": 1, "Sectie": 1, "Inhoud": 1, "Twee kolommen": 4, "Afbeelding": 1,
-    "Citaat": 2, "Stelling": 3, "Vraag": 1, "Afsluiting": 2,
+    "Citaat": 2, "Stelling": 3, "Vraag": 1, "Afsluiting": 2, "Chat": 0,
 }
 TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 SKIPPED_TYPES = TITLE_TYPES | {
@@ -134,13 +135,27 @@ def text_box(shape) -> TextBox:
 class LayoutGeometry:
     title: TextBox
     boxes: tuple[TextBox, ...]
+    area: Rect  # the room below the title, for what is drawn instead of typed into a placeholder (a chat)
+
+
+AREA_GAP = 0.25  # inches between the title's box and the room below it (the template's accent line sits there)
+AREA_MARGIN = 0.2  # inches kept free at the bottom of the slide
+
+
+def _area(title, slide_width: int, slide_height: int) -> Rect:
+    """The room below the title, as wide as the title, in points."""
+    top = title.top + title.height + Emu(round(AREA_GAP * 914400))
+    bottom = slide_height - Emu(round(AREA_MARGIN * 914400))
+    return Rect(Emu(title.left).pt, Emu(top).pt, Emu(slide_width - 2 * title.left).pt, Emu(bottom - top).pt)
 
 
 @lru_cache(maxsize=8)
 def _geometry(path: Path, _mtime: float) -> dict[str, LayoutGeometry]:
     presentation = open_template(path)
+    width, height = presentation.slide_width, presentation.slide_height
     return {
-        name: LayoutGeometry(text_box(title_placeholder(layout)), tuple(text_box(ph) for ph in text_placeholders(layout)))
+        name: LayoutGeometry(text_box(title_placeholder(layout)), tuple(text_box(ph) for ph in text_placeholders(layout)),
+                             _area(title_placeholder(layout), width, height))
         for name in LAYOUT_BOXES
         for layout in (presentation.slide_layouts.get_by_name(name),)
     }

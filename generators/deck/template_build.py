@@ -223,6 +223,10 @@ def _layouts() -> list[tuple[str, str, str, _Shapes]]:
     _body(s, "Op school", 2, Box(MARGIN, 5.8, CONTENT_W, 1.35), fill="bg2", size=24, colour="tx1",
           space_before=4)
     result.append(("Afsluiting", "cust", "tx2", s))
+
+    s = _Shapes()
+    _content_frame(s)  # Why no text placeholder: the deck draws the chat's bubbles in the room below the title
+    result.append(("Chat", "titleOnly", "bg2", s))
     return result
 
 

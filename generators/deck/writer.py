@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pptx.util import Inches
 
+from generators.deck.chat_shapes import draw_chat
 from generators.deck.model import DeckPlan, PlannedSlide
 from generators.deck.package import CoreProperties, save_deterministic, set_core_properties
 from generators.deck.pictures import place_image, place_pictogram
@@ -30,6 +31,8 @@ def deck_plan_to_pptx(plan: DeckPlan, template) -> bytes:
             place_image(slide, planned.image, by_idx[text_idxs[0]], bool(planned.boxes[0]), presentation)
         if planned.pictogram is not None:
             place_pictogram(slide, by_idx[text_idxs[0]], planned.pictogram, planned.text_height)
+        if planned.chat is not None:
+            draw_chat(slide, planned.chat)
         _write_sources(slide, planned, presentation)
         notes = slide.notes_slide.notes_text_frame if planned.notes else None
         if notes is not None:

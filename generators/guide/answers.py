@@ -25,7 +25,10 @@ def exercise_answers(guide: Guide, exercise: Exercise) -> Flowable:
     title = f"Opdracht {exercise.head.number}"
     if exercise.head.title:
         title += f"<font color='{Colours.ink.hexval()}'>&nbsp;&nbsp;{rich_markup(exercise.head.title)}</font>"
-    return KeepTogether([minor_heading(guide, title), *_answers(exercise, guide)])
+    # Why only the author's own: the usual instruction of a kind says nothing a teacher needs here
+    instruction = [guide.para(rich_markup(exercise.head.instruction), guide.styles.instruction)] \
+        if exercise.head.own_instruction else []
+    return KeepTogether([minor_heading(guide, title), *instruction, *_answers(exercise, guide)])
 
 
 def _question(guide: Guide, question: RichText, prefix: str = "") -> Paragraph:
@@ -70,7 +73,12 @@ def _(exercise: OpenExercise | ReflectionExercise, guide: Guide):
 
 @_answers.register
 def _(exercise: CaseExercise, guide: Guide):
-    story: list[Flowable] = []
+    story: list[Flowable] = [guide.para(rich_markup(p)) for p in exercise.case]
+    if exercise.chat:
+        story.append(guide.para(f"Bij de chat <b>{rich_markup(exercise.chat.title)}</b>; het hele gesprek staat in "
+                                "het lesverloop, onder 'Op de dia's'."))
+    if not exercise.on_sheet:
+        story.append(guide.para("Dit verhaal staat niet op het werkblad van de leerlingen.", guide.styles.instruction))
     for i, question in enumerate(exercise.questions):
         story.append(_question(guide, question.question, f"<b>{chr(97 + i)}</b>&nbsp;&nbsp;"))
         story += answer_paragraphs(question.answer, guide.styles)
@@ -83,6 +91,8 @@ def _(exercise: ChoiceExercise, guide: Guide):
     label = "Goed:" if len(right) == 1 else "Goed zijn:"
     return [
         _question(guide, exercise.question),
+        *(Paragraph(rich_markup(option), guide.styles.bullet, bulletText=_letter(i))
+          for i, option in enumerate(exercise.options)),
         Paragraph(f"<b>{label}</b> " + "; ".join(right), guide.styles.answer),
         *_note(guide, "Uitleg:", exercise.explanation),
     ]
@@ -130,7 +140,13 @@ def _(exercise: FillInExercise, guide: Guide):
                          f"<u><font color='{Colours.answer.hexval()}'><b>{text_markup(segment.answer)}</b></font></u>")
         else:
             parts.append(rich_markup(segment))
-    return [guide.para("".join(parts), guide.styles.body.clone("answers-fill-in", spaceBefore=2))]
+    story = [guide.para("".join(parts), guide.styles.body.clone("answers-fill-in", spaceBefore=2))]
+    answers = {segment.answer for segment in exercise.segments if isinstance(segment, Gap)}
+    extra = [word for word in exercise.word_bank if word not in answers]
+    if extra:
+        words = ", ".join(text_markup(word) for word in extra)
+        story.append(guide.para(f"<b>Ook in de woordbank</b> (passen in geen gat): {words}"))
+    return story
 
 
 @_answers.register

@@ -9,11 +9,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from generators.deck.model import DeckPlan
-from generators.lesson.document import (
-    Activity, CaseSlide, DiscussionSlide, LessonDocument, QuizSlide, StatementSlide,
-)
+from generators.guide.slides import slide_contents
+from generators.lesson.document import Activity, LessonDocument
 from generators.pdf.style import Colours, rich_markup, text_markup
-from generators.guide.parts import Guide, bullets, callout, facts_table, grid_table, minor_heading, rich_bullets, section_heading, sub_heading
+from generators.guide.parts import Guide, bullets, callout, facts_table, grid_table, minor_heading, section_heading, sub_heading
 
 LESSON_PLAN_KEY = "lesverloop"
 
@@ -161,7 +160,7 @@ def _activity(guide: Guide, phase_title: str, activity: Activity, refs: Referenc
     if notes:
         head += [minor_heading(guide, "Wat doe en zeg je?"), notes[0]]
     story: list[Flowable] = [KeepTogether(head), *notes[1:]]
-    story += _talking_points(guide, activity)
+    story += slide_contents(guide, activity)
     story += _routes(guide, activity)
     story += _roles(guide, activity)
     return story
@@ -177,38 +176,6 @@ def _routes(guide: Guide, activity: Activity) -> list[Flowable]:
         return []
     return [KeepTogether([minor_heading(guide, "Verschillen in de klas"), facts_table(guide, rows, label_width=30 * mm)])]
 
-
-def _talking_points(guide: Guide, activity: Activity) -> list[Flowable]:
-    """Discussion questions with what to listen for, case questions, statements and quiz answers from the slides."""
-    styles = guide.styles
-    listen = styles.bullet.clone("listen", textColor=Colours.answer)
-    blocks: list[list[Flowable]] = []
-    for slide in activity.slides:
-        if isinstance(slide, DiscussionSlide):
-            block = [guide.para(f"<b>Vraag:</b> {rich_markup(slide.question)}")]
-            if slide.listen_for:
-                block.append(guide.para("Luister naar:", styles.answer_label))
-                block += rich_bullets(guide, slide.listen_for, style=listen)
-            blocks.append(block)
-        elif isinstance(slide, CaseSlide) and slide.questions:
-            block = [guide.para(f"<b>Vragen bij de casus '{rich_markup(slide.title)}':</b>")]
-            blocks.append(block + rich_bullets(guide, slide.questions))
-        elif isinstance(slide, StatementSlide):
-            blocks.append([guide.para(f"<b>Stelling:</b> {rich_markup(slide.statement)}")])
-        elif isinstance(slide, QuizSlide):
-            letters = " en ".join(chr(65 + i) for i in slide.correct)
-            right = " / ".join(rich_markup(slide.options[i]) for i in slide.correct if i < len(slide.options))
-            block = [guide.para(f"<b>Quiz:</b> {rich_markup(slide.question)}"),
-                     guide.para(f"<b>Juist: {letters}</b>: {right}", styles.bullet.clone("quiz", textColor=Colours.answer))]
-            if slide.explanation:
-                block.append(guide.para(rich_markup(slide.explanation), styles.bullet.clone("quiz-why")))
-            blocks.append(block)
-    if not blocks:
-        return []
-    blocks[0].insert(0, minor_heading(guide, "Bespreken met de groep"))
-    for block in blocks:
-        block[-1].style = block[-1].style.clone("block-end", spaceAfter=styles.body_pt * 0.5)
-    return [KeepTogether(block) for block in blocks]
 
 def _roles(guide: Guide, activity: Activity) -> list[Flowable]:
     """The role play's roles as the players' cards say them (rolkaarten.pdf), so the teacher knows every role."""

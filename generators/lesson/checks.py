@@ -14,6 +14,7 @@ from generators.lesson.model_loading import Loaded
 from generators.lesson.placeholders import KNOWN as KNOWN_PLACEHOLDERS, unknown_placeholders
 from generators.lesson.text_location import TextLocator
 from generators.lesson.own_facts import OwnFactsCheck
+from generators.lesson.chat_checks import ChatChecks
 from generators.lesson.look_back import TITLE as LOOK_BACK_TITLE
 from generators.lesson.quote_advice import colon_advice
 from generators.lesson.schema_errors import ALT_PURPOSE
@@ -97,6 +98,7 @@ class LessonChecker:
         self.audiences = [a for a in self.lesson.doelgroepen if a in data.audience_ids]
         self.locator = TextLocator(loaded.source)
         self.own_facts = OwnFactsCheck(loaded.source, data.known_names, diagnostics)
+        self.chats = ChatChecks(self.error)
 
     def error(self, code: str, message: str, loc: Loc) -> None:
         self.diagnostics.error(code, message, self.source.location(loc))
@@ -109,6 +111,7 @@ class LessonChecker:
         self.check_audiences()
         for visit in walk(self.lesson, (), frozenset(self.audiences)):
             self.check_visit(visit)
+        self.chats.finish()
         self.check_minutes()
         self.check_phase_order()
         self.check_references()
@@ -251,6 +254,7 @@ class LessonChecker:
     def check_block(self, block: BaseModel, loc: Loc, active: frozenset[str]) -> None:
         self.check_fact(block, loc)
         self.check_pictogram(block, loc)
+        self.chats.visit(block, loc, active)
         if isinstance(block, (QuizDia, MeerkeuzeOpdracht)):
             self.check_choice(block, loc, active)
         elif isinstance(block, (OpenOpdracht, ReflectieOpdracht, CasusVraag)):

@@ -20,9 +20,14 @@ from generators.lesson.document import (
     CaseExercise,
     CaseQuestion,
     CaseSlide,
+    Chat,
+    ChatMessage,
+    ChatPart,
+    ChatSlide,
     ChoiceExercise,
     Contact,
     CoreGoal,
+    DELETED,
     DiscussionSlide,
     Exercise,
     ExerciseHead,
@@ -37,9 +42,11 @@ from generators.lesson.document import (
     ImageSlide,
     LessonDocument,
     Limits,
+    MESSAGE,
     MatchExercise,
     OpenExercise,
     OrderExercise,
+    PHOTO,
     Phase,
     Pictogram,
     Protocol,
@@ -93,6 +100,8 @@ INSTRUCTIONS = {
     "reflectie": "Denk even na en schrijf op wat jij vindt. Er is geen goed of fout.",
 }
 DEFAULT_LINES = {"open": 3, "casus": 3, "reflectie": 5}
+CHAT_PHOTO = "Foto: {}"
+CHAT_DELETED = "Dit bericht is verwijderd."
 NAME_FIELDS = {True: ("Naam", "Klas", "Datum"), False: ("Naam", "Datum")}
 """What a worksheet asks at the top, for a class of pupils or not (doelgroepen.yaml `leerlingen`)."""
 
@@ -209,6 +218,10 @@ class _Resolver:
         self.exercise_number = 0
         self.facts: dict[str, Fact] = {}  # what the document shows, in order of first use
         self.protocol: Protocol | None = None
+        # Why per audience: two chats may share an id when they are for different audiences ('alleen')
+        self.chats = {dia.id: dia for phase in self.visible(self.lesson.lesverloop)
+                      for activity in self.visible(phase.activiteiten) for dia in self.visible(activity.dias)
+                      if isinstance(dia, src.ChatDia) and dia.id}
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -402,6 +415,8 @@ class _Resolver:
                 self.rich(dia.links.kop), self.items(dia.links.punten),
                 self.rich(dia.rechts.kop), self.items(dia.rechts.punten),
             )
+        if isinstance(dia, src.ChatDia):
+            return ChatSlide(title, self.chat(dia), self.items(dia.vragen))
         if isinstance(dia, src.FeitDia):
             return FactSlide(title, self.fact(dia.feit))
         if isinstance(dia, src.GegevensDia) and dia.bron == "sextortie":
@@ -414,6 +429,25 @@ class _Resolver:
             bullets = tuple(_item_bullet(item) for item in shared.items)
             return BulletSlide(title, bullets, numbered=dia.bron == "meldcode")
         raise TypeError(f"unknown slide kind {type(dia).__name__}")
+
+    def chat(self, dia: src.ChatDia) -> Chat:
+        """The conversation as this audience sees it; photos and deleted messages say so in words."""
+        sides = {person.naam: person.kant == "rechts" for person in dia.deelnemers}
+
+        def message(bericht: src.Bericht) -> ChatMessage:
+            if bericht.verwijderd:
+                kind, text = DELETED, parse_inline(CHAT_DELETED)
+            elif bericht.foto is not None:
+                kind, text = PHOTO, parse_inline(CHAT_PHOTO.format(self.raw(bericht.foto) or ""))
+            else:
+                kind, text = MESSAGE, self.rich(bericht.tekst)
+            return ChatMessage(bericht.van, sides.get(bericht.van, False), text, bericht.tijd, kind)
+
+        parts = [(None, dia.berichten)] if dia.berichten is not None else [
+            (self.rich(part.titel), part.berichten) for part in self.visible(dia.delen)]
+        return Chat(self.rich(dia.titel), tuple(
+            ChatPart(heading, tuple(message(m) for m in self.visible(messages))) for heading, messages in parts
+        ))
 
     def choices(self, options: list[src.Punt], correct: str | list[str]) -> tuple[tuple[RichText, ...], tuple[int, ...]]:
         letters = {c.strip().upper() for c in ([correct] if isinstance(correct, str) else correct)}
@@ -440,6 +474,7 @@ class _Resolver:
             self.exercise_number,
             self.rich(opdracht.titel),
             self.rich(opdracht.instructie) or parse_inline(INSTRUCTIONS[kind]),
+            opdracht.instructie is not None,
         )
         salt = f"opdracht-{self.exercise_number}"
         if isinstance(opdracht, src.OpenOpdracht):
@@ -475,10 +510,11 @@ class _Resolver:
             steps = self.items(opdracht.stappen)
             return OrderExercise(head, steps, self.shuffled(len(steps), salt), self.rich(opdracht.uitleg))
         if isinstance(opdracht, src.CasusOpdracht):
+            chat = self.chat(self.chats[opdracht.chat]) if opdracht.chat else None
             return CaseExercise(head, self.paragraphs(opdracht.casus), tuple(
                 CaseQuestion(self.rich(q.vraag), self.lines(q.regels, "casus"), self.answer(q))
                 for q in self.visible(opdracht.vragen)
-            ))
+            ), chat, opdracht.op_werkblad)
         raise TypeError(f"unknown exercise kind {type(opdracht).__name__}")
 
     def fill_in(self, head: ExerciseHead, opdracht: src.InvulOpdracht) -> FillInExercise:

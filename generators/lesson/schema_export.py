@@ -47,6 +47,7 @@ def lesson_json_schema(data: SharedData) -> Schema:
         "properties": {audience: ref("DoelgroepInstelling") for audience in audiences},
     }
     _one_of_required(defs["VolgordeOpdracht"], "stappen", "bron")
+    _chat_rules(defs)
     for name in ("OpenOpdracht", "ReflectieOpdracht", "CasusVraag"):
         defs[name]["anyOf"] = [
             {"required": ["antwoord"], "properties": {"antwoord": ref("Tekst")}},
@@ -109,6 +110,16 @@ def _item_block(block: Schema) -> Schema:
 def _one_of_required(block: Schema, *keys: str) -> None:
     """Exactly one of `keys`, and that one not empty."""
     block["oneOf"] = [{"required": [key], "properties": {key: {"not": {"type": "null"}}}} for key in keys]
+
+
+def _chat_rules(defs: dict[str, Schema]) -> None:
+    """A chat has messages or parts; a message one content; a case its story, its chat or both."""
+    _one_of_required(defs["ChatDia"], "berichten", "delen")
+    yes = {"anyOf": [{"const": True}, {"const": 1}, {"type": "string", "pattern": "^([tT][rR][uU][eE]|[yY][eE][sS]|"
+                                                                             "[oO][nN]|[yY]|[tT]|1)$"}]}
+    defs["Bericht"]["oneOf"] = [{"required": ["tekst"]}, {"required": ["foto"]},
+                                {"required": ["verwijderd"], "properties": {"verwijderd": yes}}]
+    defs["CasusOpdracht"]["anyOf"] = [{"required": ["casus"]}, {"required": ["chat"]}]
 
 
 def _items_per_source(data: SharedData) -> list[Schema]:

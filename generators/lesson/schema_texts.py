@@ -32,6 +32,12 @@ BLOCKS: dict[str, tuple[str, str]] = {
     "GegevensDia": ("Dia: gegevens", "Een dia uit de gedeelde gegevens in assets/data, helemaal of een deel "
                     "('items')."),
     "FeitDia": ("Dia: feit", "Eén feit uit assets/data/feiten.yaml, groot, met de bron eronder."),
+    "ChatDia": ("Dia: chat", "Een gesprek zoals op een telefoon: berichten links en rechts, eventueel in delen "
+                "die elk op een nieuwe dia beginnen."),
+    "Deelnemer": ("Deelnemer", "Wie meedoet aan de chat: een naam en de kant waar de berichten staan."),
+    "Bericht": ("Bericht", "Eén bericht: een 'tekst', een 'foto' (in woorden) of 'verwijderd: true'; eventueel met "
+                "'tijd'."),
+    "ChatDeel": ("Deel van een chat", "Een deel van het gesprek; het begint op een nieuwe dia, onder een eigen kop."),
     "OpenOpdracht": ("Opdracht: open vraag", "Leerlingen schrijven een antwoord."),
     "MeerkeuzeOpdracht": ("Opdracht: meerkeuze", "Leerlingen kruisen het goede antwoord aan (2 tot 8 opties)."),
     "WaarNietWaarOpdracht": ("Opdracht: waar of niet waar", "Leerlingen kruisen bij elke stelling waar of niet "
@@ -77,6 +83,20 @@ KEYS: dict[str | tuple[str, str], tuple[str, str]] = {
                                    "in plaats van 'stappen'."),
     "bronnen": ("Bronnen", "Bronnen voor de docent."),
     "casus": ("Casus", "Het verhaal dat leerlingen lezen."),
+    "chat": ("Chat", "De id van een chat-dia in deze les; het gesprek komt op het werkblad boven de vragen."),
+    ("ChatDia", "id"): ("Chat-id", "Een naam voor deze chat (kleine letters, cijfers, streepjes), zodat een casus "
+                        "op het werkblad ernaar verwijst met 'chat: <id>'."),
+    "deelnemers": ("Deelnemers", "Wie meedoet aan de chat, elk met 'naam' en 'kant'."),
+    "berichten": ("Berichten", "De berichten in volgorde, elk met 'van' en een 'tekst', 'foto' of 'verwijderd'."),
+    "delen": ("Delen", "Het gesprek in delen; elk deel begint op een nieuwe dia. Gebruik 'berichten' of 'delen'."),
+    "naam": ("Naam", "De naam bij de berichten, zoals 'Daan'."),
+    "kant": ("Kant", "'links' of 'rechts': aan welke kant van het scherm de berichten staan."),
+    "van": ("Van", "De naam van de deelnemer die het bericht stuurt."),
+    "foto": ("Foto", "Een foto in het gesprek, in woorden: wat erop staat. De foto zelf staat er niet."),
+    "verwijderd": ("Verwijderd", "true: een bericht dat de afzender heeft weggehaald."),
+    "tijd": ("Tijd", "Wanneer het bericht kwam, zoals '16:02' of 'gisteren'."),
+    "op_werkblad": ("Op het werkblad", "false: het verhaal en de chat staan niet op het werkblad voor leerlingen "
+                    "(wel in de antwoordenversie en de handleiding)."),
     "dias": ("Dia's", "De dia's van deze activiteit."),
     "docentnotities": ("Docentnotities", "Komt bij de dia's (notities) en in de handleiding."),
     "doel": ("Doel", "Wat de activiteit moet opleveren (voor de docent)."),

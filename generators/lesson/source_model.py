@@ -219,10 +219,73 @@ class FeitDia(PictogramBlock):
     feit: FactId
 
 
+# --- chat conversations -------------------------------------------------------------------
+
+
+class Deelnemer(Strict):
+    """Who takes part in a chat: a name and the side of the screen their messages stand on."""
+
+    naam: Text = Field(min_length=1, description="De naam bij de berichten, zoals 'Daan'.")
+    kant: Literal["links", "rechts"] = Field(description="Aan welke kant de berichten staan: 'links' of 'rechts'.")
+
+
+class Bericht(Strict):
+    """One message: a text, a photo (described in words) or a deleted message; optionally with its time."""
+
+    van: Text = Field(min_length=1, description="De naam van de deelnemer die het bericht stuurt.")
+    tekst: Tekst | None = None
+    foto: Tekst | None = Field(None, description="Een foto, in woorden: wat erop staat. De foto zelf staat er niet.")
+    verwijderd: bool = Field(False, description="true: een bericht dat de afzender heeft verwijderd.")
+    tijd: Text | None = Field(None, min_length=1, max_length=20, description="Wanneer, zoals '16:02' of 'gisteren'.")
+    alleen: list[AudienceId] | None = None
+
+    @model_validator(mode="after")
+    def _one_content(self) -> "Bericht":
+        given = [self.tekst is not None, self.foto is not None, self.verwijderd]
+        if sum(given) != 1:
+            raise PydanticCustomError(
+                "bericht-inhoud", "Geef bij een bericht precies één van de drie: 'tekst', 'foto' of 'verwijderd: true'.")
+        return self
+
+
+class ChatDeel(Strict):
+    """A part of a chat: it starts a new slide, under its own heading such as 'Een week later'."""
+
+    titel: Tekst | None = None
+    berichten: list[Bericht] = Field(min_length=1)
+    alleen: list[AudienceId] | None = None
+
+
+class ChatDia(Block):
+    """A conversation as on a phone: messages left and right, in parts when the story unfolds over slides."""
+
+    soort: Literal["chat"]
+    id: Slug | None = Field(None, description="Een naam voor deze chat, zodat een casus op het werkblad ernaar "
+                            "verwijst met 'chat: <id>'.")
+    titel: Tekst
+    deelnemers: list[Deelnemer] = Field(min_length=1)
+    berichten: list[Bericht] | None = Field(None, min_length=1)
+    delen: list[ChatDeel] | None = Field(None, min_length=1)
+    vragen: list[Punt] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _messages_or_parts(self) -> "ChatDia":
+        if (self.berichten is None) == (self.delen is None):
+            raise PydanticCustomError("berichten-of-delen", "Geef precies één van de twee: 'berichten' of 'delen'.")
+        return self
+
+    def all_messages(self) -> list[tuple[tuple[Any, ...], "Bericht"]]:
+        """Every message with where it stands under the slide: ('berichten', i) or ('delen', j, 'berichten', i)."""
+        if self.berichten is not None:
+            return [(("berichten", i), m) for i, m in enumerate(self.berichten)]
+        return [(("delen", j, "berichten", i), m) for j, part in enumerate(self.delen or ())
+                for i, m in enumerate(part.berichten)]
+
+
 Dia = Annotated[
     Union[
         InhoudDia, AfbeeldingDia, CitaatDia, StellingDia, CasusDia,
-        DiscussieDia, QuizDia, TweeKolommenDia, GegevensDia, FeitDia,
+        DiscussieDia, QuizDia, TweeKolommenDia, GegevensDia, FeitDia, ChatDia,
     ],
     Field(discriminator="soort"),
 ]
@@ -323,8 +386,18 @@ class CasusVraag(AnswerFields):
 
 class CasusOpdracht(ExerciseBase):
     soort: Literal["casus"]
-    casus: Tekst
+    casus: Tekst | None = None
+    chat: Slug | None = Field(None, description="De id van een chat-dia in deze les: het gesprek komt boven de vragen.")
+    op_werkblad: bool = Field(True, description="false: het verhaal en de chat staan niet op het werkblad voor "
+                              "leerlingen (wel in de antwoordenversie en de handleiding).")
     vragen: list[CasusVraag] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _case_or_chat(self) -> "CasusOpdracht":
+        if self.casus is None and self.chat is None:
+            raise PydanticCustomError("casus-of-chat", "Geef het verhaal in 'casus', of een gesprek met 'chat: <id>' "
+                                      "(of allebei).")
+        return self
 
 
 class ReflectieOpdracht(ExerciseBase, AnswerFields):

@@ -14,10 +14,12 @@ from generators.lesson.document import (
     AgreeExercise, Answer, CaseExercise, ChoiceExercise, Exercise, ExerciseHead, FillInExercise, Gap,
     MatchExercise, OpenExercise, OrderExercise, ReflectionExercise, RichText, TrueFalseExercise,
 )
+from generators.pdf.chat import chat_flowables
 from generators.pdf.style import Colours, HouseStyles, rich_markup, table_style, text_markup
 from generators.worksheet.parts import AnswerArea, TickBox, WriteInBox, WritingLines
 
 GAP_BLANK = "_" * 16
+NOT_ON_SHEET = "Het verhaal zie of hoor je in de les."
 
 
 def answer_paragraphs(answer: Answer, styles: HouseStyles) -> list[Flowable]:
@@ -279,8 +281,8 @@ def _(exercise: OrderExercise, sheet: Sheet):
 @_layout.register
 def _(exercise: CaseExercise, sheet: Sheet):
     n = exercise.head.number
-    story = [sheet.para("Casus", sheet.styles.label)] + [sheet.para(rich_markup(p)) for p in exercise.case]
-    chunks: list[list[Flowable]] = [[_framed(story, Colours.tint_warm, Colours.accent), Spacer(1, 6)]]
+    chunks = _case_text(exercise, sheet)
+    chunks[-1].append(Spacer(1, 6))
     for i, question in enumerate(exercise.questions):
         letter = chr(97 + i)
         chunk = [
@@ -290,10 +292,32 @@ def _(exercise: CaseExercise, sheet: Sheet):
             Spacer(1, 4),
         ]
         if i == 0:
-            chunks[0] += chunk
+            chunks[-1] += chunk
         else:
             chunks.append(chunk)
     return chunks
+
+
+def _case_text(exercise: CaseExercise, sheet: Sheet) -> list[list[Flowable]]:
+    """The story and the chat above the questions; left off the pupils' sheet only when the author chose so.
+
+    Why in chunks: a page may break between two messages of a long chat; its first messages stay with the
+    story and the exercise's heading, its last ones with the first question.
+    """
+    if not (exercise.on_sheet or sheet.answers):
+        return [[sheet.para(NOT_ON_SHEET, sheet.styles.instruction)]]
+    story: list[Flowable] = []
+    if exercise.case:
+        text = [sheet.para("Casus", sheet.styles.label)] + [sheet.para(rich_markup(p)) for p in exercise.case]
+        story.append(_framed(text, Colours.tint_warm, Colours.accent))
+    if not exercise.chat:
+        return [story]
+    heading = sheet.styles.label.clone("chat-label", spaceBefore=sheet.styles.body_pt * 0.6 if story else 0)
+    bubbles = chat_flowables(exercise.chat, sheet.styles)
+    story.append(sheet.para(f"Chat: {rich_markup(exercise.chat.title)}", heading))
+    if len(bubbles) <= 4:
+        return [story + bubbles]
+    return [story + bubbles[:2], *([bubble] for bubble in bubbles[2:-2]), bubbles[-2:]]
 
 
 @_layout.register

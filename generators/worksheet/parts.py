@@ -98,7 +98,8 @@ class AnswerArea(Flowable):
                     rest.append(paragraph)
         if not first:
             return []
-        return [AnswerArea(first, 0), AnswerArea(rest, 0)] if rest else [self]
+        # Why not [self] when all of it fits: it did not fit as a whole (its minimum height is taller than the room)
+        return [AnswerArea(first, 0), AnswerArea(rest, 0)] if rest else [AnswerArea(first, 0)]
 
     def draw(self):
         canv = self.canv
