@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import Field
 
 from generators.diagnostics import Diagnostics
+from generators.lesson.document import NO_PICTOGRAM  # noqa: F401  (the shared data names it too)
 from generators.lesson.model_loading import Loaded, load_model
 from generators.lesson.source_model import Slug, Strict, Text
 from generators.paths import ASSETS_DIR
@@ -15,7 +16,6 @@ from generators.regular_files import NotRegularFile, open_regular
 
 PICTOGRAM_DIR = ASSETS_DIR / "pictogrammen"
 DATA_FILE = "pictogrammen.yaml"
-NO_PICTOGRAM = "geen"  # what an author writes for a slide without a pictogram
 
 
 class Pictogram(Strict):

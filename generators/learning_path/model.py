@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from generators.data.shared import SharedData
-from generators.lesson.document import LessonDocument
+if TYPE_CHECKING:  # Why: a worker unpickles LearningPath to draw it, and must not load the lesson models for that
+    from generators.data.shared import SharedData
+    from generators.lesson.document import LessonDocument
 
 
 @dataclass(frozen=True)
