@@ -9,12 +9,12 @@ from collections import Counter
 from dataclasses import replace
 from string import ascii_uppercase
 
+from generators.deck.chat_model import DIVIDER, ChatPlan, ChatRow
 from generators.deck.model import BULLET, LETTER, NO_BULLET, NUMBER, DeckMeta, Para, PlannedImage, PlannedSlide
 from generators.lesson.document import (
-    Activity, BulletSlide, CaseSlide, DiscussionSlide, FactSlide, ImageSlide, LessonDocument, QuizSlide, QuoteSlide,
-    RichText, Run, Slide, SourcedText, StatementSlide, TwoColumnSlide,
+    MESSAGE, NO_PICTOGRAM, Activity, BulletSlide, CaseSlide, Chat, ChatSlide, DiscussionSlide, FactSlide, ImageSlide,
+    LessonDocument, QuizSlide, QuoteSlide, RichText, Run, Slide, SourcedText, StatementSlide, TwoColumnSlide,
 )
-from generators.lesson.document import NO_PICTOGRAM
 from generators.data.school_limits import role_text
 
 MIN_BODY_PT = 20
@@ -191,6 +191,12 @@ def _activity_slides(activity: Activity, slide: Slide, sizes: _Sizes, document: 
             out.append(PlannedSlide("Vraag", f"Vragen: {title}", (questions,), flow=0, max_items=limit,
                                     pictogram=pictogram("questions"), **base))
         return out
+    if isinstance(slide, ChatSlide):
+        out = [PlannedSlide("Chat", title, (), chat=_chat_plan(slide.chat, sizes.body), **base)]
+        if slide.questions:
+            questions = tuple(_para(q, sizes.body, NUMBER, space=14, number=i + 1) for i, q in enumerate(slide.questions))
+            out.append(PlannedSlide("Vraag", f"Vragen: {title}", (questions,), flow=0, max_items=limit, **base))
+        return out
     if isinstance(slide, DiscussionSlide):
         listen = tuple(f"Luister naar: {item}" for item in slide.listen_for)
         question = (_para(slide.question, sizes.large, bold=True),)
@@ -202,6 +208,21 @@ def _activity_slides(activity: Activity, slide: Slide, sizes: _Sizes, document: 
         return [PlannedSlide("Inhoud", title, ((_para(slide.fact, sizes.large + 4, bold=True),),),
                              pictogram=pictogram("fact"), **base)]
     raise TypeError(f"unknown slide kind {type(slide).__name__}")
+
+
+def _chat_plan(chat: Chat, size: float) -> ChatPlan:
+    """The chat's rows: each part starts a slide, under its heading when it has one."""
+    rows: list[ChatRow] = []
+    for index, part in enumerate(chat.parts):
+        new_slide = index > 0
+        if part.heading:
+            rows.append(ChatRow(_runs(part.heading, bold=True), f"— {part.heading} —", kind=DIVIDER, new_slide=new_slide))
+            new_slide = False
+        for message in part.messages:
+            runs = _runs(message.text, italic=None if message.kind == MESSAGE else True)
+            rows.append(ChatRow(runs, message.line, message.sender, message.time, message.right, message.kind, new_slide))
+            new_slide = False
+    return ChatPlan(chat.title.plain, tuple(rows), size)
 
 
 def _option(index: int, option: RichText, size: float, bold: bool = False) -> Para:

@@ -337,9 +337,66 @@ class TwoColumnSlide:
     right: tuple[RichText, ...]
 
 
+MESSAGE, PHOTO, DELETED = "bericht", "foto", "verwijderd"
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    """One message of a chat: who sends it, on which side, its text; a photo or deleted message says so in `text`."""
+
+    sender: str
+    right: bool
+    text: RichText
+    time: str | None = None
+    kind: str = MESSAGE  # MESSAGE, PHOTO (text describes it) or DELETED (text says it was deleted)
+
+    @property
+    def line(self) -> str:
+        """The message as one line of plain text, for speaker notes and screen readers."""
+        return f"{self.sender}{f' ({self.time})' if self.time else ''}: {self.text.plain}"
+
+
+@dataclass(frozen=True)
+class ChatPart:
+    """A part of a chat that starts on a new slide, with an optional heading ('Een week later')."""
+
+    heading: RichText | None
+    messages: tuple[ChatMessage, ...]
+
+
+@dataclass(frozen=True)
+class Chat:
+    """A conversation as on a phone, in one or more parts."""
+
+    title: RichText
+    parts: tuple[ChatPart, ...]
+
+    @property
+    def messages(self) -> tuple[ChatMessage, ...]:
+        return tuple(m for part in self.parts for m in part.messages)
+
+    def transcript(self) -> tuple[str, ...]:
+        """The whole conversation as plain lines: part headings between dashes, then one line per message."""
+        lines: list[str] = []
+        for part in self.parts:
+            if part.heading:
+                lines.append(f"— {part.heading.plain} —")
+            lines.extend(m.line for m in part.messages)
+        return tuple(lines)
+
+
+@dataclass(frozen=True)
+class ChatSlide:
+    """A chat conversation on slides, continued over more slides when long, with optional questions after it."""
+
+    title: RichText
+    chat: Chat
+    questions: tuple[RichText, ...]
+
+
 Slide = Union[
     BulletSlide, ImageSlide, QuoteSlide, StatementSlide, CaseSlide, DiscussionSlide, QuizSlide, TwoColumnSlide,
-    FactSlide,
+    FactSlide, ChatSlide,
 ]
 
 # --- worksheet exercises ------------------------------------------------------------------
@@ -360,6 +417,7 @@ class ExerciseHead:
     number: int
     title: RichText | None
     instruction: RichText
+    own_instruction: bool = False  # the author wrote it ('instructie'); else it is the kind's usual one
 
 
 @dataclass(frozen=True)
@@ -464,11 +522,16 @@ class CaseQuestion:
 
 @dataclass(frozen=True)
 class CaseExercise:
-    """A case to read and the questions about it."""
+    """A case to read (a story, a chat or both) and the questions about it.
+
+    `on_sheet` false: the author chose to leave the story and chat off the pupils' sheet (not off the answer key).
+    """
 
     head: ExerciseHead
     case: tuple[RichText, ...]
     questions: tuple[CaseQuestion, ...]
+    chat: Chat | None = None
+    on_sheet: bool = True
 
 
 @dataclass(frozen=True)
