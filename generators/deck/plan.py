@@ -289,7 +289,7 @@ def _school_slides(document: LessonDocument, sizes: _Sizes) -> list[PlannedSlide
     school = document.school
     if school is None or not school.contacts:
         return []
-    lead = _para(f"Op {school.name}{f', {school.place}' if school.place else ''}:", sizes.body)
+    lead = _para(f"Op {school.name}:", sizes.body)  # Why not the place: it cost a line, and the title slide has it
     people = tuple(
         Para((Run(c.name, bold=True), Run(f", {role_text(c.role, c.function)} · {c.reach}")), sizes.body,
              space_before=14)
