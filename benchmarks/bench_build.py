@@ -139,7 +139,7 @@ def watch_latencies(workdir: Path, lesson: Path, repeat: int, env: dict[str, str
             time.sleep(0.5)
             start = time.perf_counter()
             edit(lesson, 200 + i)
-            wait_for("Klaar:")
+            wait_for("Klaar.")
             latencies.append(time.perf_counter() - start)
         return latencies
     finally:
