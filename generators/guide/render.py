@@ -23,7 +23,7 @@ from generators.pdf.pages import PageFurniture, PageGeometry, PdfMeta, build_pdf
 from generators.pdf.style import (
     BOLD, Colours, MissingGlyph, fonts_dir, glyph_error, house_styles, register_fonts, rich_markup, table_style, text_markup,
 )
-from generators.registry import RenderOptions
+from generators.registry import GENERATORS, RenderOptions
 
 LABEL = "Docentenhandleiding"
 SUMMARY_KEY, BACKGROUND_KEY, ANSWERS_KEY = "in-het-kort", "achtergrond", "antwoorden"
@@ -133,6 +133,7 @@ def _summary(guide: Guide, document: LessonDocument) -> list[Flowable]:
         story += titled(sub_heading(guide, "Benodigdheden"), rich_bullets(guide, document.materials))
     if document.preparation:
         story += titled(sub_heading(guide, "Voorbereiding"), rich_bullets(guide, document.preparation, numbered=True))
+    story += titled(sub_heading(guide, "In het lespakket"), _pack_files(guide, document))
     if document.glossary:
         note = guide.para("Deze woorden staan ook op een dia aan het begin van de les en op het werkblad.")
         words = bullets(guide, [f"<b>{text_markup(e.term)}</b>: {rich_markup(e.explanation)}" for e in document.glossary])
@@ -140,6 +141,14 @@ def _summary(guide: Guide, document: LessonDocument) -> list[Flowable]:
         story += titled(sub_heading(guide, text_markup(document.audience.glossary_title)), [note, *words],
                         len(words) + 1)
     return story
+
+
+def _pack_files(guide: Guide, document: LessonDocument) -> list[Flowable]:
+    """Every file of this lesson's pack with what it is for, so a teacher finds the help card and the large print.
+
+    Why from the registry: the files a pack holds are decided there, from data (`applies_to`), never here."""
+    files = [g for g in GENERATORS if g.applies_to(document)]
+    return bullets(guide, [f"<b>{text_markup(g.filename)}</b>: {text_markup(g.description)}" for g in files])
 
 
 def _background(guide: Guide, document: LessonDocument) -> list[Flowable]:
