@@ -328,7 +328,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
             raise BuildAborted(diagnostics)
         done.update(stream.reused)
         entries[:0] = plan.finish(factsheet_kept=FACTSHEET in done)
-        for pack in make_series_packs(staging, plan.touched, stream.everything, data, overview_pdfs):
+        for pack in make_series_packs(staging, plan.touched, stream.everything, data, paths, overview_pdfs):
             written(pack)
         for document, rel_path, image in make_previews(staging, stream.rebuilt):
             write(rel_path, image, PREVIEW_KIND, document.lesson_id, document.series, document.audience.id)
@@ -337,7 +337,7 @@ def _build(request: BuildRequest, progress: Progress, planned: Callable[[int], N
                 write(rel_path, poster, FACTSHEET)
             done[FACTSHEET] = {"sleutel": sheet_key, "meldingen": []}
         sizes = {e["pad"]: e["bytes"] for e in entries}
-        for rel_path, page in make_catalog(staging, stream.everything, sizes, data):
+        for rel_path, page in make_catalog(staging, stream.everything, sizes, data, paths):
             write(rel_path, page, "catalogus")
         result.entries = sorted(entries, key=lambda e: e["pad"])
         result.documents, result.rendered = stream.selected, len(plan.rendered)

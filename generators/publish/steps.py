@@ -15,7 +15,7 @@ from generators.paths import artifact_path
 from generators.publish.previews import PREVIEW_DECK, PREVIEW_PDFS, decks_first_slides_png, preview_path
 from generators.registry import GENERATORS
 from generators.data.shared import SharedData
-from generators.learning_path.model import learning_paths
+from generators.learning_path.model import LearningPath
 
 
 def _artifacts(staging: Path, document: LessonDocument) -> dict[str, Path]:
@@ -40,17 +40,16 @@ def make_lesson_pack(staging: Path, document: LessonDocument) -> Pack:
 
 def make_series_packs(
     staging: Path, touched: set[tuple[str, str]], everything: list[LessonDocument], data: SharedData,
-    overviews: dict[tuple[str, str], bytes],
+    paths: dict[tuple[str, str], LearningPath], overviews: dict[tuple[str, str], bytes],
 ) -> Iterator[Pack]:
-    """Write the pack of every (series, audience) in `touched` into staging, copying its files from there, with its
-    learning path from `overviews`.
+    """Write the pack of every (series, audience) in `touched` into staging, copying its files from there, its
+    lessons in the order of its learning path (`paths`), with that path as PDF from `overviews`.
 
     Why from disk: a series pack holds every lesson of its series, so in memory it grew with the catalog."""
     groups: dict[tuple[str, str], list[LessonDocument]] = defaultdict(list)
     for document in everything:
         if (document.series, document.audience.id) in touched:
             groups[(document.series, document.audience.id)].append(document)
-    paths = learning_paths(data, everything)
     for (series, audience), documents in sorted(groups.items()):
         order = {step.lesson_id: step.number for step in paths[(series, audience)].steps}
         documents.sort(key=lambda d: order[d.lesson_id])
@@ -72,7 +71,8 @@ def make_previews(staging: Path, rebuilt: list[LessonDocument]) -> Iterator[tupl
         yield owners[path], path, slides[0]
 
 
-def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[str, int], data: SharedData
+def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[str, int], data: SharedData,
+                 paths: dict[tuple[str, str], LearningPath],
                  ) -> Iterator[tuple[str, bytes]]:
     by_lesson: dict[str, list[LessonDocument]] = defaultdict(list)
     for document in everything:
@@ -119,6 +119,6 @@ def make_catalog(staging: Path, everything: list[LessonDocument], sizes: dict[st
         for label, path in (("Factsheet A4", "factsheet/factsheet-a4.pdf"), ("Poster A3", "factsheet/factsheet-a3.pdf"))
         if path in sizes
     ]
-    paths = sorted(learning_paths(data, everything).values(),
+    shown = sorted(paths.values(),
                    key=lambda p: (series_order.get(p.series, 99), p.series, data.audience_ids.index(p.audience_id)))
-    return render_catalog(lessons, series_packs, audiences, school, posters, paths)
+    return render_catalog(lessons, series_packs, audiences, school, posters, shown)
