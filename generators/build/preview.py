@@ -35,12 +35,38 @@ NO_SLIDES = (
 )
 
 
+PAGE_KIND = "voorbeeldpagina"
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    """One page as a PNG, THUMB_WIDTH pixels wide once fitted; decoded only to be pasted on the sheet."""
+
+    width: int
+    height: int
+    png: bytes
+
+    @classmethod
+    def of(cls, png: bytes) -> Thumbnail:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(png)) as image:  # Why no decoding here: the size is in the PNG header
+            width, height = _fitted_size(image.width, image.height)
+        return cls(width, height, png)
+
+    def image(self):
+        from PIL import Image
+
+        with Image.open(io.BytesIO(self.png)) as image:
+            return image.convert("RGB").resize((self.width, self.height))
+
+
 @dataclass
 class SheetRow:
     """One artifact: a label band, then its pages as thumbnails (or a note when there are none)."""
 
     label: str
-    pages: list = field(default_factory=list)  # PIL images
+    pages: list[Thumbnail] = field(default_factory=list)
     note: str = ""
     top: int = 0
     height: int = 0
@@ -61,26 +87,26 @@ class PreviewAborted(Exception):
         self.diagnostics = diagnostics
 
 
-def _pdf_pages(pdf: bytes) -> list:
-    from generators.publish.previews import pdf_pages_images
+def page_images(document, generator, content: bytes) -> list[tuple[str, str, bytes]]:
+    """Every page of a PDF, or every slide of a deck when LibreOffice is there, as PNGs; made in a worker process.
 
-    return pdf_pages_images(pdf, MAX_PAGES, THUMB_WIDTH)
+    Why in the workers: side by side with the other files, and this process, which holds the whole sheet, never
+    holds pdfium's page images too (the preview of a lesson went over the budget of 100 MiB a process).
+    """
+    from generators.publish.previews import decks_first_slides_png, pdf_pages_png, slides_available
+
+    if generator.filename.endswith(".pdf"):
+        pages = pdf_pages_png(content, MAX_PAGES, THUMB_WIDTH)
+    elif generator.filename.endswith(".pptx") and slides_available():
+        key = f"{document.lesson_id}-{document.audience.id}"
+        pages = decks_first_slides_png({key: content}, MAX_PAGES).get(key, [])
+    else:
+        pages = []
+    return [(PAGE_KIND, f"{generator.filename}/{number}", png) for number, png in enumerate(pages, 1)]
 
 
-def _deck_slides(deck: bytes, key: str) -> list:
-    from PIL import Image
-
-    from generators.publish.previews import decks_first_slides_png
-
-    images = decks_first_slides_png({key: deck}, MAX_PAGES).get(key, [])
-    return [_fit(Image.open(io.BytesIO(png))) for png in images]
-
-
-def _fit(image):
-    if image.width == THUMB_WIDTH:
-        return image
-    height = max(1, round(image.height * THUMB_WIDTH / image.width))
-    return image.resize((THUMB_WIDTH, height))
+def _fitted_size(width: int, height: int) -> tuple[int, int]:
+    return THUMB_WIDTH, max(1, round(height * THUMB_WIDTH / width))
 
 
 def _row_height(row: SheetRow) -> int:
@@ -119,7 +145,7 @@ def draw_sheet(title: str, rows: list[SheetRow]):
             line = row.pages[start:start + COLUMNS]
             for column, page in enumerate(line):
                 x = GAP + column * (THUMB_WIDTH + GAP)
-                sheet.paste(page.convert("RGB"), (x, y))
+                sheet.paste(page.image(), (x, y))
                 draw.rectangle((x - 1, y - 1, x + page.width, y + page.height), outline=(170, 170, 170))
             y += max(p.height for p in line) + GAP
     return sheet
@@ -173,31 +199,34 @@ def preview_lesson(
     the lessons, and make the files side by side (a lesson's preview took 2.2 s, rendering in turn here).
     """
     from generators.build.inputs import default_jobs
-    from generators.publish.previews import slides_available
+    from generators.publish.previews import slides_available, warm_up_thumbnails
     from generators.registry import GENERATORS, RenderOptions
     from generators.build.render_pool import RenderPool
 
     options = RenderOptions(assets_dir=ASSETS_DIR)
-    with RenderPool(default_jobs(), options, GENERATORS) as pool:
+    with RenderPool(default_jobs(), options, GENERATORS, page_images, warm_up_thumbnails) as pool:
         from generators.build.pipeline import load_project  # Why only now: pydantic loads while the workers warm up
 
         # Why no lint: its style warnings are not shown here.
         project = load_project([lessons_dir], school, lint=False, keep=lesson_id)
         document, messages = _chosen_document(project, lesson_id, audience, lessons_dir)
-        made = {kind: content for task in pool.render([document]) for kind, _path, content in task.files}
+        made, pages = set(), {}
+        for task in pool.render([document]):
+            for kind, path, content in task.files:
+                if kind == PAGE_KIND:
+                    pages.setdefault(path.rsplit("/", 1)[0], []).append(Thumbnail.of(content))
+                else:
+                    made.add(kind)
         pool.done_rendering()
     with_slides = slides_available()
     rows = []
     for generator in (g for g in GENERATORS if g.kind in made):
-        content = made[generator.kind]
         label = f"{generator.description} ({generator.filename})" if generator.description else generator.filename
-        row = SheetRow(label=label)
+        row = SheetRow(label=label, pages=pages.get(generator.filename, []))
         if generator.filename.endswith(".pdf"):
-            row.pages = _pdf_pages(content)
             row.label += ": " + _counted(len(row.pages), "pagina", "pagina's")
         elif generator.filename.endswith(".pptx"):
             if with_slides:
-                row.pages = _deck_slides(content, f"{document.lesson_id}-{document.audience.id}")
                 row.label += ": " + _counted(len(row.pages), "dia", "dia's")
                 if not row.pages:
                     row.note = "LibreOffice kon deze presentatie niet omzetten; de dia's ontbreken."

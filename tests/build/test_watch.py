@@ -22,6 +22,7 @@ FIXTURE = Path(__file__).parents[1] / "fixtures" / "varianten" / "lessons"
 def _reader(stream, lines: queue.Queue) -> None:
     for line in stream:
         lines.put(line.rstrip("\n"))
+    lines.put(None)  # the process closed its output: no line will come
 
 
 def _wait_for(lines: queue.Queue, text: str, seen: list[str], timeout: float = 120) -> None:
@@ -31,6 +32,8 @@ def _wait_for(lines: queue.Queue, text: str, seen: list[str], timeout: float = 1
             line = lines.get(timeout=1)
         except queue.Empty:
             continue
+        if line is None:
+            break
         seen.append(line)
         if text in line:
             return
@@ -241,7 +244,9 @@ def test_workers_stop_when_watch_is_killed(tmp_path, stop):
             _wait_for(lines, "Gestopt.", seen, timeout=10)
             time.sleep(0.5)
             while not lines.empty():
-                seen.append(lines.get())
+                line = lines.get()
+                if line is not None:
+                    seen.append(line)
             assert not [line for line in seen if "Traceback" in line], seen
             assert not [line for line in seen if "KeyboardInterrupt" in line], seen  # watchfiles' English warning
     finally:
